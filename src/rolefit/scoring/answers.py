@@ -1,0 +1,189 @@
+"""Answers: the JSON answers file, checked against a bank, as an immutable value.
+
+The file's shape (a contract shared with the command line and the app)::
+
+    {"bank": {"id": "management", "version": "1.0"},   # optional
+     "form": "full",                                     # optional, default "full"
+     "answers": {"production-floor": 4, "week-run-or-report": "production-run"}}
+
+A Likert value is the raw answer: higher always means more agreement with the item as
+worded; reverse keying is the scorer's business. ``null`` means the item was skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from rolefit.bank.loader import BankError, read_text_file
+from rolefit.bank.model import Bank, ChoiceItem
+
+MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+
+AnswerValue = int | str
+
+
+class AnswersError(Exception):
+    """An answers file or mapping is unusable; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers given on one form of one bank; skipped items are simply absent."""
+
+    form: str
+    values: Mapping[str, AnswerValue] = field(default_factory=lambda: MappingProxyType({}))
+    bank_id: str | None = None
+    bank_version: str | None = None
+
+    def to_json(self, bank: Bank) -> dict[str, Any]:
+        # Written in form order, so the file reads like the questionnaire.
+        ordered = {i: self.values[i] for i in bank.forms[self.form] if i in self.values}
+        return {
+            "bank": {"id": bank.id, "version": bank.version},
+            "form": self.form,
+            "answers": ordered,
+        }
+
+
+def make_answers(bank: Bank, values: Mapping[str, AnswerValue | None], form: str = "full") -> Answers:
+    """Build ``Answers`` from Python values, checked as strictly as a file would be."""
+    return parse_answers({"form": form, "answers": dict(values)}, bank, "<answers>")
+
+
+def load_answers(path: str | Path, bank: Bank) -> Answers:
+    name = str(path)
+    try:
+        text = read_text_file(Path(path), name, MAX_ANSWERS_BYTES)
+    except BankError as error:
+        raise AnswersError([f"{p.file}: {p.message}" for p in error.problems]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswersError(
+            [f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"]
+        ) from None
+    except RecursionError:
+        raise AnswersError([f"{name}: not valid JSON: nested too deeply"]) from None
+    return parse_answers(data, bank, name)
+
+
+def parse_answers(data: object, bank: Bank, name: str) -> Answers:
+    """Check decoded JSON ``data`` against ``bank``; collect every problem before failing."""
+    problems: list[str] = []
+
+    def problem(where: str, message: str) -> None:
+        problems.append(f"{name}: {where}: {message}")
+
+    if not isinstance(data, dict):
+        raise AnswersError([f"{name}: expected a JSON object with an \"answers\" key, "
+                            f"got {_kind(data)}"])
+    for key in data:
+        if key not in ("bank", "form", "answers"):
+            problem(repr(key), "unknown key; expected bank, form and answers")
+
+    bank_id, bank_version = _check_bank(data.get("bank"), bank, problem)
+
+    form = data.get("form", "full")
+    if not isinstance(form, str) or form not in bank.forms:
+        problem("form", f"expected one of {', '.join(map(repr, bank.forms))}, got {_kind(form)}")
+        form = None
+
+    raw = data.get("answers")
+    values: dict[str, AnswerValue] = {}
+    if "answers" not in data:
+        problem("answers", "missing; expected an object mapping item ids to answers")
+    elif not isinstance(raw, dict):
+        problem("answers", f"expected an object mapping item ids to answers, got {_kind(raw)}")
+    else:
+        in_form = set(bank.forms[form]) if form else None
+        for item_id, value in raw.items():
+            checked = _check_value(bank, item_id, value, in_form, form, problem)
+            if checked is not None:
+                values[item_id] = checked
+
+    if problems or form is None:
+        raise AnswersError(problems)
+    return Answers(form, MappingProxyType(values), bank_id, bank_version)
+
+
+def _check_bank(
+    declared: object, bank: Bank, problem: Any
+) -> tuple[str | None, str | None]:
+    if declared is None:
+        return None, None
+    if not isinstance(declared, dict):
+        problem("bank", f"expected an object with id and version, got {_kind(declared)}")
+        return None, None
+    bank_id, version = declared.get("id"), declared.get("version")
+    for key in declared:
+        if key not in ("id", "version"):
+            problem(f"bank.{key}", "unknown key; expected id and version")
+    if bank_id is not None and bank_id != bank.id:
+        problem("bank.id", f"these answers are for bank {bank_id!r}, but the bank loaded is "
+                           f"{bank.id!r}; pass the right one with --bank")
+    if version is not None and not isinstance(version, str):
+        problem("bank.version", f"expected text such as \"1.0\", got {_kind(version)}")
+        version = None
+    return (bank_id if isinstance(bank_id, str) else None), version
+
+
+def _check_value(
+    bank: Bank, item_id: str, value: object, in_form: set[str] | None, form: str | None,
+    problem: Any,
+) -> AnswerValue | None:
+    where = f"item {item_id!r}"
+    if not bank.has_item(item_id):
+        problem(where, f"no such item in bank {bank.id!r} {bank.version}")
+        return None
+    if in_form is not None and item_id not in in_form:
+        problem(where, f"not part of the {form!r} form")
+        return None
+    if value is None:  # skipped on purpose
+        return None
+    item = bank.item(item_id)
+    if isinstance(item, ChoiceItem):
+        ids = [o.id for o in item.options]
+        if not isinstance(value, str) or item.option(value) is None:
+            problem(where, f"expected one of the option ids {', '.join(map(repr, ids))}, "
+                           f"got {_kind(value)}")
+            return None
+        return value
+    low, high = bank.scale.min, bank.scale.max
+    expected = f"expected a whole number from {low} to {high}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problem(where, f"{expected}, got {_kind(value)}")
+        return None
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        problem(where, f"{expected}, got {value}")
+        return None
+    number = int(value)
+    if not low <= number <= high:
+        problem(where, f"{expected}, got {number}")
+        return None
+    return number
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
