@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rolefit import __version__
-from rolefit.bank import Bank, BankError, ChoiceItem, load_bank, load_default_bank, shipped_bank_paths
+from rolefit.bank import (
+    Bank,
+    BankError,
+    ChoiceItem,
+    load_bank,
+    load_default_bank,
+    shipped_bank_paths,
+)
 from rolefit.scoring import AnswersError, Result, ScoringError, load_answers, score_answers
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -36,8 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rolefit {__version__}")
-    parser.add_argument("--bank", metavar="FILE", type=Path,
-                        help="question bank to use (default: the shipped management bank)")
+    parser.add_argument(
+        "--bank",
+        metavar="FILE",
+        type=Path,
+        help="question bank to use (default: the shipped management bank)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -49,8 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         "my-bank.yaml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    validate.add_argument("files", nargs="*", metavar="FILE", type=Path,
-                          help="bank files to check (default: the shipped banks)")
+    validate.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        type=Path,
+        help="bank files to check (default: the shipped banks)",
+    )
 
     inspect = commands.add_parser(
         "inspect",
@@ -60,8 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  rolefit inspect\n  rolefit inspect --bank my-bank.yaml --json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    inspect.add_argument("--bank", metavar="FILE", type=Path, default=argparse.SUPPRESS,
-                         help="question bank (default: the shipped bank)")
+    inspect.add_argument(
+        "--bank",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="question bank (default: the shipped bank)",
+    )
     inspect.add_argument("--json", action="store_true", help="print JSON")
 
     score = commands.add_parser(
@@ -74,8 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     score.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
-    score.add_argument("--bank", metavar="FILE", type=Path, default=argparse.SUPPRESS,
-                       help="question bank (default: the shipped bank)")
+    score.add_argument(
+        "--bank",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="question bank (default: the shipped bank)",
+    )
     score.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
@@ -98,8 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the contract is: no traceback, for any input
         # Expected bad input is reported above with its own message; reaching this is a bug.
         print(f"rolefit: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        print("rolefit: please report this, with the command and files that caused it",
-              file=sys.stderr)
+        print(
+            "rolefit: please report this, with the command and files that caused it",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
 
 
@@ -123,8 +151,11 @@ def cmd_validate(files: list[Path], out: TextIO, err: TextIO) -> int:
             failed = True
             _print_problems(error, err)
             continue
-        print(f"{path}: valid ({bank.id} {bank.version}, {len(bank.items)} items, "
-              f"forms: {', '.join(f'{k} {len(v)}' for k, v in bank.forms.items())})", file=out)
+        print(
+            f"{path}: valid ({bank.id} {bank.version}, {len(bank.items)} items, "
+            f"forms: {', '.join(f'{k} {len(v)}' for k, v in bank.forms.items())})",
+            file=out,
+        )
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -133,18 +164,30 @@ def bank_to_json(bank: Bank) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for item in bank.items:
         if isinstance(item, ChoiceItem):
-            items.append({
-                "id": item.id, "kind": "choice", "text": item.text, "summary": item.summary,
-                "options": [{"id": o.id, "text": o.text, "tasks": list(o.tasks)}
-                            for o in item.options],
-                "tasks": list(item.tasks),
-            })
+            items.append(
+                {
+                    "id": item.id,
+                    "kind": "choice",
+                    "text": item.text,
+                    "summary": item.summary,
+                    "options": [
+                        {"id": o.id, "text": o.text, "tasks": list(o.tasks)} for o in item.options
+                    ],
+                    "tasks": list(item.tasks),
+                }
+            )
         else:
-            items.append({
-                "id": item.id, "kind": "likert", "text": item.text, "summary": item.summary,
-                "scale": [bank.scale.min, bank.scale.max], "reverse": item.reverse,
-                "tasks": list(item.tasks),
-            })
+            items.append(
+                {
+                    "id": item.id,
+                    "kind": "likert",
+                    "text": item.text,
+                    "summary": item.summary,
+                    "scale": [bank.scale.min, bank.scale.max],
+                    "reverse": item.reverse,
+                    "tasks": list(item.tasks),
+                }
+            )
     return {
         "id": bank.id,
         "version": bank.version,
@@ -152,15 +195,22 @@ def bank_to_json(bank: Bank) -> dict[str, Any]:
         "roles": list(bank.role_ids),
         "forms": {name: list(ids) for name, ids in bank.forms.items()},
         "items": items,
-        "scale": {"min": bank.scale.min, "max": bank.scale.max,
-                  "labels": list(bank.scale.labels)},
+        "scale": {"min": bank.scale.min, "max": bank.scale.max, "labels": list(bank.scale.labels)},
         "role_details": [
-            {"id": r.id, "title": r.title, "description": r.description, "profile": r.profile,
-             "day_to_day": list(r.day_to_day)} for r in bank.roles
+            {
+                "id": r.id,
+                "title": r.title,
+                "description": r.description,
+                "profile": r.profile,
+                "day_to_day": list(r.day_to_day),
+            }
+            for r in bank.roles
         ],
         "dimensions": [{"id": d.id, "title": d.title} for d in bank.dimensions],
-        "tasks": [{"id": t.id, "text": t.text, "roles": list(t.roles), "dimension": t.dimension}
-                  for t in bank.tasks],
+        "tasks": [
+            {"id": t.id, "text": t.text, "roles": list(t.roles), "dimension": t.dimension}
+            for t in bank.tasks
+        ],
     }
 
 
@@ -184,8 +234,11 @@ def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO)
         print(f"  {name:<12} {len(ids)} items", file=out)
     print("\nItems:", file=out)
     for item in bank.items:
-        kind = "choice" if isinstance(item, ChoiceItem) else (
-            "likert, reversed" if item.reverse else "likert")
+        kind = (
+            "choice"
+            if isinstance(item, ChoiceItem)
+            else ("likert, reversed" if item.reverse else "likert")
+        )
         print(f"  {item.id:<34} {kind:<17} {', '.join(item.tasks)}", file=out)
     return EXIT_OK
 
@@ -204,8 +257,11 @@ def cmd_score(
         print(f"{answers_path}: {error}", file=err)
         return EXIT_BAD_INPUT
     if answers.bank_version is not None and answers.bank_version != bank.version:
-        print(f"{answers_path}: note: answered on version {answers.bank_version} of the bank, "
-              f"scored with version {bank.version}", file=err)
+        print(
+            f"{answers_path}: note: answered on version {answers.bank_version} of the bank, "
+            f"scored with version {bank.version}",
+            file=err,
+        )
     if as_json:
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -222,8 +278,10 @@ def format_result(bank: Bank, result: Result) -> str:
         bar = "#" * round(value / 5)
         lines.append(f"  {role.title:<24} {value:5.1f}  {bar}")
     lines.append("")
-    lines.append(f"Answered {result.answered} of {result.total} questions ({result.form} form, "
-                 f"bank {result.bank_id} {result.bank_version}).")
+    lines.append(
+        f"Answered {result.answered} of {result.total} questions ({result.form} form, "
+        f"bank {result.bank_id} {result.bank_version})."
+    )
     for flag in result.flags:
         lines.append(f"Note ({flag.code}): {flag.message}")
     for role in bank.roles:

@@ -47,9 +47,7 @@ __all__ = [
 def shipped_bank_paths() -> list[Path]:
     """The banks installed with RoleFit (the ``questions`` folder of the package)."""
     folder = resources.files("rolefit.questions")
-    return sorted(
-        Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml")
-    )
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
 def load_default_bank() -> Bank:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -137,6 +137,9 @@ class _BankBuilder(Reader):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+        # Every item id given validly, in order, even where the item is otherwise broken:
+        # forms refer to these, so one broken item does not also break every form.
+        self.item_ids: dict[str, AnyNode] = {}
 
     # Each section reader returns what it could read; missing pieces are recorded problems.
 
@@ -144,8 +147,17 @@ class _BankBuilder(Reader):
         top = self.mapping(
             root,
             "",
-            required=("id", "version", "title", "scale", "roles", "dimensions", "tasks", "items",
-                      "forms"),
+            required=(
+                "id",
+                "version",
+                "title",
+                "scale",
+                "roles",
+                "dimensions",
+                "tasks",
+                "items",
+                "forms",
+            ),
             optional=("description", "scoring", "notes"),
         )
         if top is None:
@@ -159,7 +171,7 @@ class _BankBuilder(Reader):
         dimensions = self._dimensions(top)
         tasks = self._tasks(top, roles, dimensions)
         items = self._items(top, tasks, roles)
-        forms = self._forms(top, items)
+        forms = self._forms(top)
         scoring = self._scoring(top)
         notes = self._notes(top, tasks)
         self._check_coverage(top, roles, tasks, items)
@@ -196,7 +208,7 @@ class _BankBuilder(Reader):
             return None
         value = getattr(node, "value", None)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.problem(node, "version", f"expected text such as \"1.0\"; put {value} in quotes")
+            self.problem(node, "version", f'expected text such as "1.0"; put {value} in quotes')
             return None
         return self.text(node, "version")
 
@@ -210,10 +222,14 @@ class _BankBuilder(Reader):
         low = self._get(scale, "min", "scale", self.integer)
         high = self._get(scale, "max", "scale", self.integer)
         labels_node = entry(scale, "labels")
-        labels = [
-            self.text(child, f"scale.labels[{i}]")
-            for i, child in enumerate(self.sequence(labels_node, "scale.labels", "labels"))
-        ] if labels_node is not None else []
+        labels = (
+            [
+                self.text(child, f"scale.labels[{i}]")
+                for i, child in enumerate(self.sequence(labels_node, "scale.labels", "labels"))
+            ]
+            if labels_node is not None
+            else []
+        )
         if low is None or high is None:
             return None
         if high <= low:
@@ -240,7 +256,7 @@ class _BankBuilder(Reader):
         return Scale(low, high, tuple(label for label in labels if label is not None))
 
     def _unique(
-        self, seen: dict[str, object], ident: str | None, node: AnyNode, path: str, what: str
+        self, seen: Mapping[str, object], ident: str | None, node: AnyNode, path: str, what: str
     ) -> bool:
         if ident is None:
             return False
@@ -257,7 +273,9 @@ class _BankBuilder(Reader):
         for index, child in enumerate(self.sequence(node, "roles", "roles", min_len=2)):
             path = f"roles[{index}]"
             role = self.mapping(
-                child, path, required=("id", "title", "description"),
+                child,
+                path,
+                required=("id", "title", "description"),
                 optional=("profile", "day_to_day"),
             )
             if role is None:
@@ -271,15 +289,21 @@ class _BankBuilder(Reader):
             day_node = entry(role, "day_to_day")
             day: list[str | None] = []
             if day_node is not None:
-                day = [self.text(c, f"{path}.day_to_day[{i}]")
-                       for i, c in enumerate(self.sequence(day_node, f"{path}.day_to_day", "lines"))]
-            if not self._unique(roles, ident, child, path, "role") or not title or not description:
-                continue
-            assert ident is not None
-            roles[ident] = Role(
-                ident, title, description, profile,  # type: ignore[arg-type]
-                tuple(d for d in day if d),
-            )
+                day = [
+                    self.text(c, f"{path}.day_to_day[{i}]")
+                    for i, c in enumerate(self.sequence(day_node, f"{path}.day_to_day", "lines"))
+                ]
+            # A valid id is registered even when other fields are broken, so that one
+            # mistake gives one message rather than an "unknown role" at every reference.
+            if self._unique(roles, ident, child, path, "role"):
+                assert ident is not None
+                roles[ident] = Role(
+                    ident,
+                    title or "",
+                    description or "",
+                    profile,  # type: ignore[arg-type]
+                    tuple(d for d in day if d),
+                )
         if roles and all(r.profile == "generalist" for r in roles.values()):
             self.problem(node, "roles", "at least one role must have profile: specialist")
         return roles
@@ -300,9 +324,9 @@ class _BankBuilder(Reader):
             ident = self._get(dim, "id", path, self.ident)
             title = self._get(dim, "title", path, self.text)
             description = self._get(dim, "description", path, self.text) or ""
-            if self._unique(dims, ident, child, path, "dimension") and title:
+            if self._unique(dims, ident, child, path, "dimension"):
                 assert ident is not None
-                dims[ident] = Dimension(ident, title, description)
+                dims[ident] = Dimension(ident, title or "", description)
         return dims
 
     def _refs(
@@ -340,16 +364,16 @@ class _BankBuilder(Reader):
             dimension = self._get(task, "dimension", path, self.ident)
             if dimension is not None and dimension not in dims:
                 self.problem(
-                    entry(task, "dimension") or task, f"{path}.dimension",
+                    entry(task, "dimension") or task,
+                    f"{path}.dimension",
                     f"unknown dimension '{dimension}'{_closest(dimension, dims)}",
                 )
                 dimension = None
             source = self._get(task, "source", path, self.text) or ""
-            if not self._unique(tasks, ident, child, path, "task"):
-                continue
-            if text and task_roles and dimension:
+            if self._unique(tasks, ident, child, path, "task"):
                 assert ident is not None
-                tasks[ident] = (Task(ident, text, task_roles, dimension, source), child)
+                task_obj = Task(ident, text or "", task_roles, dimension or "", source)
+                tasks[ident] = (task_obj, child)
         return tasks
 
     def _items(
@@ -359,7 +383,7 @@ class _BankBuilder(Reader):
         node = entry(top, "items")
         if node is None:
             return items
-        seen: dict[str, object] = {}
+        seen = self.item_ids
         for index, child in enumerate(self.sequence(node, "items", "items", min_len=1)):
             path = f"items[{index}]"
             kind_node = entry(child, "kind") if isinstance(child, MapNode) else None
@@ -378,7 +402,8 @@ class _BankBuilder(Reader):
             summary = self._get(item, "summary", path, self.text) or text
             fresh = self._unique(seen, ident, child, path, "item")
             if fresh:
-                seen[ident or ""] = child
+                assert ident is not None
+                seen[ident] = child
             built: Item | None = None
             if kind == "likert":
                 item_tasks = self._refs(item, "tasks", path, tasks, "task")
@@ -396,7 +421,10 @@ class _BankBuilder(Reader):
         return items
 
     def _options(
-        self, item: MapNode, path: str, tasks: dict[str, tuple[Task, AnyNode]],
+        self,
+        item: MapNode,
+        path: str,
+        tasks: dict[str, tuple[Task, AnyNode]],
         roles: dict[str, Role],
     ) -> tuple[Option, ...]:
         node = entry(item, "options")
@@ -427,14 +455,15 @@ class _BankBuilder(Reader):
         }
         if len(mixes) == 1:
             self.problem(
-                node, f"{path}.options",
+                node,
+                f"{path}.options",
                 "every option measures the same roles' tasks, so the choice tells the roles "
                 "nothing; give the options tasks of different roles",
             )
             return ()
         return tuple(options)
 
-    def _forms(self, top: MapNode, items: dict[str, tuple[Item, AnyNode]]) -> dict[str, tuple[str, ...]]:
+    def _forms(self, top: MapNode) -> dict[str, tuple[str, ...]]:
         forms: dict[str, tuple[str, ...]] = {}
         node = entry(top, "forms")
         if node is None:
@@ -449,14 +478,15 @@ class _BankBuilder(Reader):
             if self.ident(ScalarNode(line, col, name), "forms") is None:
                 continue
             if getattr(child, "value", None) == "all":
-                forms[name] = tuple(items)
+                forms[name] = tuple(self.item_ids)
                 continue
             ids = []
             for ident, ref in self.id_list(child, path, "item ids (or the word all)"):
-                if ident in items:
+                if ident in self.item_ids:
                     ids.append(ident)
                 else:
-                    self.problem(ref, path, f"unknown item '{ident}'{_closest(ident, items)}")
+                    hint = _closest(ident, self.item_ids)
+                    self.problem(ref, path, f"unknown item '{ident}'{hint}")
             forms[name] = tuple(ids)
         return forms
 
@@ -478,14 +508,15 @@ class _BankBuilder(Reader):
             return default
         values: dict[str, float] = {}
         for key, (low, high) in fields.items():
-            value = self._get(scoring, key, "scoring", lambda n, p, lo=low, hi=high:
-                              self.fraction(n, p, lo, hi))
+            child = entry(scoring, key)
+            value = None if child is None else self.fraction(child, f"scoring.{key}", low, high)
             if value is not None:
                 values[key] = value
         params = ScoringParams(**values)
         if params.moderate_margin > params.strong_margin:
             self.problem(
-                scoring, "scoring.moderate_margin",
+                scoring,
+                "scoring.moderate_margin",
                 f"must not exceed strong_margin ({params.moderate_margin} > "
                 f"{params.strong_margin})",
             )
@@ -512,14 +543,21 @@ class _BankBuilder(Reader):
         return notes
 
     def _check_coverage(
-        self, top: MapNode, roles: dict[str, Role], tasks: dict[str, tuple[Task, AnyNode]],
+        self,
+        top: MapNode,
+        roles: dict[str, Role],
+        tasks: dict[str, tuple[Task, AnyNode]],
         items: dict[str, tuple[Item, AnyNode]],
     ) -> None:
         measured = {t for item, _ in items.values() for t in item.tasks}
         for ident, (_task, node) in tasks.items():
             if ident not in measured:
-                self.problem(node, f"tasks.{ident}", "no item measures this task; add an item "
-                             "whose tasks (or an option's tasks) list it")
+                self.problem(
+                    node,
+                    f"tasks.{ident}",
+                    "no item measures this task; add an item "
+                    "whose tasks (or an option's tasks) list it",
+                )
         with_tasks = {r for task, _ in tasks.values() for r in task.roles}
         roles_node = entry(top, "roles") or top
         for ident in roles:

@@ -117,6 +117,8 @@ def resolve_plain(text: str) -> Scalar:
 
 def _pos(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
+    if mark is None:  # libyaml always sets it; the pure-Python parser may not
+        return 1, 1
     return mark.line + 1, mark.column + 1
 
 

@@ -55,7 +55,9 @@ class Answers:
         }
 
 
-def make_answers(bank: Bank, values: Mapping[str, AnswerValue | None], form: str = "full") -> Answers:
+def make_answers(
+    bank: Bank, values: Mapping[str, AnswerValue | None], form: str = "full"
+) -> Answers:
     """Build ``Answers`` from Python values, checked as strictly as a file would be."""
     return parse_answers({"form": form, "answers": dict(values)}, bank, "<answers>")
 
@@ -85,8 +87,9 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
         problems.append(f"{name}: {where}: {message}")
 
     if not isinstance(data, dict):
-        raise AnswersError([f"{name}: expected a JSON object with an \"answers\" key, "
-                            f"got {_kind(data)}"])
+        raise AnswersError(
+            [f'{name}: expected a JSON object with an "answers" key, got {_kind(data)}']
+        )
     for key in data:
         if key not in ("bank", "form", "answers"):
             problem(repr(key), "unknown key; expected bank, form and answers")
@@ -116,9 +119,7 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
     return Answers(form, MappingProxyType(values), bank_id, bank_version)
 
 
-def _check_bank(
-    declared: object, bank: Bank, problem: Any
-) -> tuple[str | None, str | None]:
+def _check_bank(declared: object, bank: Bank, problem: Any) -> tuple[str | None, str | None]:
     if declared is None:
         return None, None
     if not isinstance(declared, dict):
@@ -129,16 +130,23 @@ def _check_bank(
         if key not in ("id", "version"):
             problem(f"bank.{key}", "unknown key; expected id and version")
     if bank_id is not None and bank_id != bank.id:
-        problem("bank.id", f"these answers are for bank {bank_id!r}, but the bank loaded is "
-                           f"{bank.id!r}; pass the right one with --bank")
+        problem(
+            "bank.id",
+            f"these answers are for bank {bank_id!r}, but the bank loaded is "
+            f"{bank.id!r}; pass the right one with --bank",
+        )
     if version is not None and not isinstance(version, str):
-        problem("bank.version", f"expected text such as \"1.0\", got {_kind(version)}")
+        problem("bank.version", f'expected text such as "1.0", got {_kind(version)}')
         version = None
     return (bank_id if isinstance(bank_id, str) else None), version
 
 
 def _check_value(
-    bank: Bank, item_id: str, value: object, in_form: set[str] | None, form: str | None,
+    bank: Bank,
+    item_id: str,
+    value: object,
+    in_form: set[str] | None,
+    form: str | None,
     problem: Any,
 ) -> AnswerValue | None:
     where = f"item {item_id!r}"
@@ -154,8 +162,10 @@ def _check_value(
     if isinstance(item, ChoiceItem):
         ids = [o.id for o in item.options]
         if not isinstance(value, str) or item.option(value) is None:
-            problem(where, f"expected one of the option ids {', '.join(map(repr, ids))}, "
-                           f"got {_kind(value)}")
+            problem(
+                where,
+                f"expected one of the option ids {', '.join(map(repr, ids))}, got {_kind(value)}",
+            )
             return None
         return value
     low, high = bank.scale.min, bank.scale.max

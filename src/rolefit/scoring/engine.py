@@ -6,7 +6,8 @@ The method, why it was chosen and a worked example are in docs/scoring.md. In sh
 2. A role's *level* is the mean of its tasks' scores, each task weighted 1/k when k roles
    share it, so shared tasks (budgets, targets) do not drown what tells roles apart.
 3. Forced choices are ipsative: they say what you prefer, not how much you like anything.
-   They only *shift* levels (up for roles you chose, down for those you passed over).
+   They only *shift* levels, a share of the way towards 1 for roles you chose and towards 0
+   for those you passed over.
 4. A specialist role's fit is its level, less a penalty for liking another specialist's
    work as much (a specialist role rewards focus). A generalist role's fit blends its own
    level with *breadth*, the lowest of all role levels: it needs interest everywhere.
@@ -18,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rolefit.bank.model import Bank, ChoiceItem, Item, LikertItem, role_mix, task_role_weight
-from rolefit.scoring.answers import AnswerValue, Answers
+from rolefit.scoring.answers import Answers, AnswerValue
 from rolefit.scoring.result import Confidence, Reason, Result
 from rolefit.scoring.validity import check_validity
 
@@ -123,45 +124,61 @@ def _score(bank: Bank, given: Mapping[str, AnswerValue | None]) -> _Scores:
                 mean = sum(shares) / len(shares)
                 capacity[role] += max(shares) - mean
                 if value is not None:
-                    chosen = next(m for o, m in zip(item.options, mixes) if o.id == value)
+                    chosen = next(
+                        m for o, m in zip(item.options, mixes, strict=True) if o.id == value
+                    )
                     gain[role] += chosen[role] - mean
     # Iterate in bank order so float sums never depend on the order answers were given.
     task_scores = {t.id: sums[t.id] / counts[t.id] for t in bank.tasks if t.id in counts}
 
     params = bank.scoring
     levels: dict[str, float] = {}
-    for role in bank.role_ids:
+    for role_id in bank.role_ids:
         weighted = total = 0.0
-        for task in bank.tasks:
-            weight = task_role_weight(task, role)
-            if weight and task.id in task_scores:
-                weighted += weight * task_scores[task.id]
+        for bank_task in bank.tasks:
+            weight = task_role_weight(bank_task, role_id)
+            if weight and bank_task.id in task_scores:
+                weighted += weight * task_scores[bank_task.id]
                 total += weight
         base = weighted / total if total else NEUTRAL
-        preference = gain[role] / (capacity[role] + CHOICE_PRIOR)
-        levels[role] = min(1.0, max(0.0, base + params.choice_weight * preference))
+        levels[role_id] = shift_by_choices(
+            base, gain[role_id] / (capacity[role_id] + CHOICE_PRIOR), params.choice_weight
+        )
 
     breadth = min(levels.values())
     specialists = [r.id for r in bank.roles if r.profile == "specialist"]
     fit: dict[str, float] = {}
-    for role in bank.roles:
-        level = levels[role.id]
-        if role.profile == "generalist":
-            fit[role.id] = (1 - params.breadth_weight) * level + params.breadth_weight * breadth
+    for bank_role in bank.roles:
+        level = levels[bank_role.id]
+        if bank_role.profile == "generalist":
+            fit[bank_role.id] = (
+                1 - params.breadth_weight
+            ) * level + params.breadth_weight * breadth
         else:
             overlap = max(
-                (min(level, levels[other]) for other in specialists if other != role.id),
+                (min(level, levels[other]) for other in specialists if other != bank_role.id),
                 default=0.0,
             )
-            fit[role.id] = level - params.focus_penalty * overlap
+            fit[bank_role.id] = level - params.focus_penalty * overlap
     return _Scores(task_scores, levels, breadth, fit)
+
+
+def shift_by_choices(base: float, preference: float, weight: float) -> float:
+    """Move a Likert level towards 1 (preference > 0) or 0 (< 0) by a share of the way left.
+
+    Moving a share of the remaining distance, rather than adding and clipping, keeps the
+    level inside 0..1 without saturating, so every Likert answer still counts at the top.
+    """
+    share = weight * preference
+    return base + share * (1.0 - base) if share >= 0 else base + share * base
 
 
 def _dimension_scores(bank: Bank, task_scores: Mapping[str, float]) -> dict[str, float | None]:
     out: dict[str, float | None] = {}
     for dim in bank.dimensions:
-        values = [task_scores[t.id] for t in bank.tasks if t.dimension == dim.id
-                  and t.id in task_scores]
+        values = [
+            task_scores[t.id] for t in bank.tasks if t.dimension == dim.id and t.id in task_scores
+        ]
         out[dim.id] = round(100 * sum(values) / len(values), 1) if values else None
     return out
 
@@ -185,7 +202,9 @@ def _reasons(bank: Bank, given: Mapping[str, AnswerValue], scores: _Scores) -> t
         lowered = [e for e in ranked if e[0] < 0][:REASONS_LOWERED]
         for delta, item_id in raised + lowered:
             item = bank.item(item_id)
-            reasons.append(Reason(role, item_id, delta, describe_answer(bank, item, given[item_id])))
+            reasons.append(
+                Reason(role, item_id, delta, describe_answer(bank, item, given[item_id]))
+            )
     return tuple(reasons)
 
 
@@ -193,7 +212,9 @@ def describe_answer(bank: Bank, item: Item, value: AnswerValue) -> str:
     """An answer in words a person understands."""
     if isinstance(item, ChoiceItem):
         chosen = item.option(str(value))
-        others = [f"\u201c{o.text}\u201d" for o in item.options if chosen is None or o.id != chosen.id]
+        others = [
+            f"\u201c{o.text}\u201d" for o in item.options if chosen is None or o.id != chosen.id
+        ]
         picked = chosen.text if chosen else str(value)
         return f"You chose \u201c{picked}\u201d over {' and '.join(others)}"
     label = bank.scale.label(int(value)).lower()
@@ -203,7 +224,9 @@ def describe_answer(bank: Bank, item: Item, value: AnswerValue) -> str:
     return f"{subject}: you would enjoy it \u201c{label}\u201d"
 
 
-def _notes(bank: Bank, given: Mapping[str, AnswerValue], task_scores: Mapping[str, float]) -> tuple[str, ...]:
+def _notes(
+    bank: Bank, given: Mapping[str, AnswerValue], task_scores: Mapping[str, float]
+) -> tuple[str, ...]:
     """Explanations of overlaps between roles that this person's answers touch."""
     chosen_tasks: set[str] = set()
     for item_id, value in given.items():
@@ -231,5 +254,7 @@ def _summary(bank: Bank, top: str, second: str, confidence: Confidence, top_fit:
     else:
         text = f"A close call between {first} and {other}."
     if top_fit < LOW_FIT:
-        text += f" None of the roles appeals to you much, though: the best fit is {top_fit:g} of 100."
+        text += (
+            f" None of the roles appeals to you much, though: the best fit is {top_fit:g} of 100."
+        )
     return text

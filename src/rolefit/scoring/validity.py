@@ -24,9 +24,7 @@ MIN_REVERSE_ANSWERS = 2
 INCONSISTENCY_WEIGHT = 1.0
 
 
-def check_validity(
-    bank: Bank, form: str, given: Mapping[str, AnswerValue]
-) -> tuple[Flag, ...]:
+def check_validity(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> tuple[Flag, ...]:
     flags = []
     for check in (_incomplete, _straight_lining, _acquiescence, _inconsistent):
         flag = check(bank, form, given)
@@ -113,7 +111,8 @@ def _is_reverse(bank: Bank, item_id: str) -> bool:
 
 def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag | None:
     likert = [
-        (item, given[item.id]) for item in bank.form_items(form)
+        (item, given[item.id])
+        for item in bank.form_items(form)
         if isinstance(item, LikertItem) and item.id in given
     ]
     weight = 0.0
@@ -131,7 +130,7 @@ def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
         examples.append(what)
 
     for n, (first, first_value) in enumerate(likert):
-        for second, second_value in likert[n + 1:]:
+        for second, second_value in likert[n + 1 :]:
             if set(first.tasks) & set(second.tasks):
                 gap(
                     _keyed(bank, first, first_value),
@@ -149,20 +148,23 @@ def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
         values = [v for t in tasks for v in task_interest.get(t, [])]
         return sum(values) / len(values) if values else None
 
-    for item in bank.form_items(form):
-        if not isinstance(item, ChoiceItem) or item.id not in given:
+    for choice in bank.form_items(form):
+        if not isinstance(choice, ChoiceItem) or choice.id not in given:
             continue
-        chosen = item.option(str(given[item.id]))
+        chosen = choice.option(str(given[choice.id]))
         assert chosen is not None
         chosen_interest = interest(chosen.tasks)
         if chosen_interest is None:
             continue
-        for other in item.options:
+        for other in choice.options:
             other_interest = interest(other.tasks)
             if other is chosen or other_interest is None or other_interest <= chosen_interest:
                 continue
-            gap(chosen_interest, other_interest,
-                f"choosing \u201c{chosen.text}\u201d over \u201c{other.text}\u201d")
+            gap(
+                chosen_interest,
+                other_interest,
+                f"choosing \u201c{chosen.text}\u201d over \u201c{other.text}\u201d",
+            )
 
     if weight < INCONSISTENCY_WEIGHT:
         return None

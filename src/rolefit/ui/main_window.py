@@ -24,10 +24,10 @@ class MainWindow(QMainWindow):
         else:
             # Never start a quiz on a broken bank: show what is wrong, where.
             self.status = QLabel("<h2>The question bank could not be loaded</h2>")
-            details = QPlainTextEdit("\n".join(problems))
-            details.setReadOnly(True)
-            details.setAccessibleName("Problems in the question bank")
-            layout.addWidget(details)
+            self.problems_view = QPlainTextEdit("\n".join(problems))
+            self.problems_view.setReadOnly(True)
+            self.problems_view.setAccessibleName("Problems in the question bank")
+            layout.addWidget(self.problems_view)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.insertWidget(0, self.status)

@@ -1,0 +1,26 @@
+"""The core layers never import Qt (see STYLE.md: data flows one way)."""
+
+import subprocess
+import sys
+
+
+def test_core_layers_do_not_import_qt():
+    code = (
+        "import sys, rolefit.bank, rolefit.scoring;"
+        "from rolefit.bank import load_default_bank;"
+        "from rolefit.scoring import make_answers, score_answers;"
+        "b = load_default_bank(); score_answers(b, make_answers(b, {'hiring': 4}));"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'rolefit.ui'))];"
+        "assert not bad, bad"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_yaml_c_loader_is_in_use():
+    import yaml
+
+    from rolefit.bank import yamltree
+
+    assert yaml.__with_libyaml__
+    assert yamltree._Loader is yaml.CSafeLoader
