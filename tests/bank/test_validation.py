@@ -2,7 +2,6 @@
 
 import re
 import textwrap
-import time
 
 import pytest
 from conftest import MINIMAL_BANK
@@ -176,18 +175,17 @@ def test_python_tags_are_refused_before_anything_runs():
     assert "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in line
 
 
-def test_billion_laughs_is_refused_quickly():
+def test_billion_laughs_is_refused_at_the_first_alias():
     levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n in range(1, 10):
         prev, name = chr(96 + n), chr(97 + n)
         levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
+    # Refused structurally, at the first alias, before anything could be expanded.
     (line,) = problems("\n".join(levels) + "\n")
-    assert time.perf_counter() - started < 2  # generous: the refusal is immediate
     assert "alias '*a' is not allowed" in line
 
 
-def test_deep_nesting_is_refused_quickly():
+def test_deep_nesting_is_refused():
     (line,) = problems("title: " + "[" * 1_000_000)
     assert "nesting deeper than" in line
 

@@ -204,3 +204,19 @@ def test_json_shape(bank):
     assert data["confidence"] in ("strong", "moderate", "close")
     assert set(data["fit"]) == {"operations", "business", "general"}
     assert data["answered"] == data["total"] == len(bank.forms["short"])
+
+
+def test_the_worked_example_in_docs_scoring_md(bank):
+    result = score(
+        bank,
+        {
+            "production-floor": 5,
+            "company-finances": 2,
+            "hiring": 4,
+            "answer-for-targets": 4,
+            "week-run-or-report": "production-run",
+        },
+    )
+    assert dict(result.fit) == {"operations": 84.0, "business": 24.1, "general": 60.8}
+    assert result.margin == 23.2 and result.breadth == 34.4
+    assert result.confidence == "moderate" and result.flag_codes() == ("incomplete",)
