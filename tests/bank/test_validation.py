@@ -263,3 +263,8 @@ def test_scoring_parameters_are_range_checked():
     assert "scoring.breadth_weight: expected a number from 0.0 to 1.0, got 2" in joined
     assert "scoring.moderate_margin: must not exceed strong_margin" in joined
     assert "scoring.focus: unknown key" in joined
+
+
+def test_a_wrong_kind_is_one_problem_not_a_cascade():
+    (line,) = problems(replace("    kind: likert\n", "    kind: slider\n"))
+    assert "items[0].kind: expected one of likert, choice, got the text 'slider'" in line

@@ -391,19 +391,26 @@ class _BankBuilder(Reader):
             if kind == "choice":
                 required: tuple[str, ...] = ("id", "kind", "text", "options")
                 optional: tuple[str, ...] = ("summary",)
-            else:
+            elif kind == "likert":
                 required = ("id", "kind", "text", "tasks")
                 optional = ("summary", "reverse")
+            else:
+                # The kind is missing or wrong, already reported: check only what every
+                # item needs rather than guess which kind was meant.
+                required = ("id", "kind", "text")
+                optional = ("summary", "reverse", "tasks", "options")
             item = self.mapping(child, path, required=required, optional=optional)
-            if item is None or kind is None:
+            if item is None:
                 continue
             ident = self._get(item, "id", path, self.ident)
-            text = self._get(item, "text", path, self.text)
-            summary = self._get(item, "summary", path, self.text) or text
             fresh = self._unique(seen, ident, child, path, "item")
             if fresh:
                 assert ident is not None
                 seen[ident] = child
+            if kind is None:
+                continue
+            text = self._get(item, "text", path, self.text)
+            summary = self._get(item, "summary", path, self.text) or text
             built: Item | None = None
             if kind == "likert":
                 item_tasks = self._refs(item, "tasks", path, tasks, "task")
