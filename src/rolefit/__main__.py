@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,14 @@ from rolefit.bank import (
     load_default_bank,
     shipped_bank_paths,
 )
-from rolefit.scoring import AnswersError, Result, ScoringError, load_answers, score_answers
+from rolefit.scoring import (
+    Answers,
+    AnswersError,
+    Result,
+    ScoringError,
+    load_answers,
+    score_answers,
+)
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +39,8 @@ examples:
   rolefit validate questions/my-bank.yaml check a question bank you edited
   rolefit inspect --json                  the shipped bank as JSON, for other tools
   rolefit score answers.json              score a saved answers file
+  rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
+  rolefit sessions --json                 the questionnaires stored on this computer
 """
 
 
@@ -48,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         help="question bank to use (default: the shipped management bank)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="where answers are stored (default: $ROLEFIT_DATA_DIR, else the platform's "
+        "app-data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -103,6 +120,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="question bank (default: the shipped bank)",
     )
     score.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    report = commands.add_parser(
+        "report",
+        help="write the one-page summary PDF for an answers file",
+        description="Score an answers file and write the same one-page PDF summary the app "
+        "prints, without opening a window.",
+        epilog="examples:\n  rolefit report answers.json -o summary.pdf\n"
+        "  rolefit report answers.json -o summary.pdf --name 'Ada Lovelace'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
+    report.add_argument(
+        "-o", "--output", metavar="OUT.pdf", type=Path, required=True, help="the PDF to write"
+    )
+    report.add_argument("--name", default="", help="name to print on the summary")
+    report.add_argument(
+        "--bank",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="question bank (default: the shipped bank)",
+    )
+    report.add_argument(
+        "--page", choices=("a4", "letter"), help="paper size (default: from the locale)"
+    )
+
+    sessions = commands.add_parser(
+        "sessions",
+        help="list the questionnaires stored on this computer",
+        description="List stored sessions (in progress and completed) with their answers and "
+        "results. Reads the database without changing it.",
+        epilog="examples:\n  rolefit sessions\n  rolefit sessions --data-dir /tmp/rf --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sessions.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="where answers are stored",
+    )
+    sessions.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -116,7 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_inspect(args.bank, args.json, sys.stdout, sys.stderr)
         if args.command == "score":
             return cmd_score(args.answers, args.bank, args.json, sys.stdout, sys.stderr)
-        return run_gui(args.bank)
+        if args.command == "report":
+            return cmd_report(args, sys.stdout, sys.stderr)
+        if args.command == "sessions":
+            return cmd_sessions(args.data_dir, args.json, sys.stdout, sys.stderr)
+        return run_gui(args.bank, args.data_dir)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `rolefit inspect --json | head`
@@ -246,22 +309,10 @@ def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO)
 def cmd_score(
     answers_path: Path, bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO
 ) -> int:
-    try:
-        bank = _load(bank_path)
-        answers = load_answers(answers_path, bank)
-        result = score_answers(bank, answers)
-    except (BankError, AnswersError) as error:
-        _print_problems(error, err)
+    scored = _score_file(answers_path, bank_path, err)
+    if scored is None:
         return EXIT_BAD_INPUT
-    except ScoringError as error:
-        print(f"{answers_path}: {error}", file=err)
-        return EXIT_BAD_INPUT
-    if answers.bank_version is not None and answers.bank_version != bank.version:
-        print(
-            f"{answers_path}: note: answered on version {answers.bank_version} of the bank, "
-            f"scored with version {bank.version}",
-            file=err,
-        )
+    bank, result, _answers = scored
     if as_json:
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -298,10 +349,86 @@ def format_result(bank: Bank, result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_gui(bank_path: Path | None) -> int:
+def _score_file(
+    answers_path: Path, bank_path: Path | None, err: TextIO
+) -> tuple[Bank, Result, Answers] | None:
+    """Load, check and score; on bad input print why and return None."""
+    try:
+        bank = _load(bank_path)
+        answers = load_answers(answers_path, bank)
+        result = score_answers(bank, answers)
+    except (BankError, AnswersError) as error:
+        _print_problems(error, err)
+        return None
+    except ScoringError as error:
+        print(f"{answers_path}: {error}", file=err)
+        return None
+    if answers.bank_version is not None and answers.bank_version != bank.version:
+        print(
+            f"{answers_path}: note: answered on version {answers.bank_version} of the bank, "
+            f"scored with version {bank.version}",
+            file=err,
+        )
+    return bank, result, answers
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    scored = _score_file(args.answers, args.bank, err)
+    if scored is None:
+        return EXIT_BAD_INPUT
+    bank, result, _answers = scored
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
+    from PySide6.QtGui import QGuiApplication, QPageSize
+
+    from rolefit.report import SummaryContent, write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    page = None
+    if args.page:
+        page = QPageSize(
+            QPageSize.PageSizeId.A4 if args.page == "a4" else QPageSize.PageSizeId.Letter
+        )
+    try:
+        write_pdf(args.output, SummaryContent(bank, result, args.name), page)
+    except OSError as error:
+        print(f"{args.output}: cannot write the PDF: {error}", file=err)
+        return EXIT_BAD_INPUT
+    print(f"{args.output}: {result.summary}", file=out)
+    return EXIT_OK
+
+
+def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:
+    from rolefit.paths import data_dir
+    from rolefit.store import StoreError, read_sessions
+
+    folder = data_dir(data)
+    try:
+        records = read_sessions(folder)
+    except StoreError as error:
+        print(f"cannot read the stored sessions: {error}", file=err)
+        return EXIT_BAD_INPUT
+    if as_json:
+        json.dump([r.to_json() for r in records], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if not records:
+        print(f"No sessions stored in {folder}.", file=out)
+    for record in records:
+        verdict = record.result["summary"] if record.result else "(not finished)"
+        who = f" {record.name}" if record.name else ""
+        print(
+            f"#{record.id} {record.started[:16]} {record.status:<11} {record.form:<5} "
+            f"{len(record.answers):>3} answers{who}: {verdict}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def run_gui(bank_path: Path | None, data: Path | None) -> int:
     from rolefit.app import run  # Qt is imported only when a window is wanted
 
-    return run(bank_path)
+    return run(bank_path, data)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,15 @@ from rolefit.store.sessions import (
     Store,
     StoreError,
     open_store,
+    read_sessions,
 )
 
-__all__ = ["DB_FILENAME", "OpenedStore", "SessionRecord", "Store", "StoreError", "open_store"]
+__all__ = [
+    "DB_FILENAME",
+    "OpenedStore",
+    "SessionRecord",
+    "Store",
+    "StoreError",
+    "open_store",
+    "read_sessions",
+]

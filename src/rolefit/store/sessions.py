@@ -226,6 +226,37 @@ def open_store(data_dir: Path) -> OpenedStore:
         return OpenedStore(_connect(Path(":memory:")), problem=problem)
 
 
+def read_sessions(data_dir: Path) -> list[SessionRecord]:
+    """Every stored session, without changing anything on disk (for listings and exports).
+
+    Raises ``StoreError`` if the database cannot be read; a missing one has no sessions.
+    """
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return []
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: {error}") from None
+    try:
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise StoreError(f"{path}: the database failed its integrity check")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            return []
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: schema version {version}, this RoleFit reads "
+                f"{SCHEMA_VERSION}; open it with a matching RoleFit"
+            )
+        return Store(db, path).sessions()
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: {error}") from None
+    finally:
+        db.close()
+
+
 def _set_aside(path: Path, label: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     moved = path.with_name(f"{DB_FILENAME}.{label}-{stamp}")

@@ -1,34 +1,125 @@
-"""The main window. Until the quiz pages exist it says which bank is loaded, or why none is."""
+"""The main window composes the pages; it does not compute (see STYLE.md)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rolefit.bank import Bank
+from rolefit.ui.views.question import QuestionPage
+from rolefit.ui.views.results import ResultsPage
+from rolefit.ui.views.review import ReviewPage
+from rolefit.ui.views.welcome import WelcomePage
+
+KEYBOARD_HELP = """\
+<h3>Keyboard</h3>
+<table cellpadding="3">
+<tr><td><b>Return</b></td><td>on the welcome page: start the full questionnaire</td></tr>
+<tr><td><b>1 \u2013 5</b></td><td>answer a scale question and move to the next</td></tr>
+<tr><td><b>1 \u2013 N</b></td><td>choose the N-th option of a choice question and move on</td></tr>
+<tr><td><b>Backspace</b></td><td>go back one question</td></tr>
+<tr><td><b>Alt+K</b>, <b>Alt+N</b></td><td>skip a question; next question</td></tr>
+<tr><td><b>Return</b></td><td>on the review page: see your result</td></tr>
+<tr><td><b>Ctrl+P</b></td><td>on the results page: print the summary</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>on the results page: save the summary as PDF</td></tr>
+<tr><td><b>Tab</b></td><td>move between controls, in reading order</td></tr>
+</table>"""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, bank: Bank | None, problems: list[str]) -> None:
+    def __init__(self, bank: Bank, minutes: dict[str, int]) -> None:
         super().__init__()
         self.setWindowTitle("RoleFit")
-        self.resize(720, 480)
+        self.resize(900, 680)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomePage(bank, minutes)
+        self.question = QuestionPage(bank.scale)
+        self.review = ReviewPage()
+        self.results = ResultsPage()
+        for page in (self.welcome, self.question, self.review, self.results):
+            self.stack.addWidget(page)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        keys.triggered.connect(self.show_keyboard_help)
+        help_menu.addAction(keys)
+        about = QAction("&About RoleFit", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.statusBar()
+
+    def show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        titles = {
+            self.welcome: "",
+            self.question: "Questions",
+            self.review: "Review",
+            self.results: "Your result",
+        }
+        part = titles.get(page, "")
+        self.setWindowTitle(f"RoleFit \u2013 {part}" if part else "RoleFit")
+
+    # Dialogs go through these methods so tests can replace them.
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def show_keyboard_help(self) -> None:
+        QMessageBox.information(self, "RoleFit keyboard shortcuts", KEYBOARD_HELP)
+
+    def show_about(self) -> None:
+        from rolefit import __version__
+
+        QMessageBox.about(
+            self,
+            "About RoleFit",
+            f"<b>RoleFit {__version__}</b><p>Which management role fits you: "
+            "operations, business or general management. Offline and private: "
+            "your answers stay on this computer.</p>",
+        )
+
+
+class BankProblemsWindow(QMainWindow):
+    """Shown instead of the quiz when the bank is invalid: never a quiz on a broken bank."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__()
+        self.setWindowTitle("RoleFit \u2013 the question bank could not be loaded")
+        self.resize(820, 480)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        if bank is not None:
-            self.status = QLabel(
-                f"<h2>{bank.title}</h2><p>Question bank <b>{bank.id}</b> version "
-                f"{bank.version}: {len(bank.items)} questions "
-                f"({len(bank.forms.get('short', ()))} in the short form).</p>"
-            )
-        else:
-            # Never start a quiz on a broken bank: show what is wrong, where.
-            self.status = QLabel("<h2>The question bank could not be loaded</h2>")
-            self.problems_view = QPlainTextEdit("\n".join(problems))
-            self.problems_view.setReadOnly(True)
-            self.problems_view.setAccessibleName("Problems in the question bank")
-            layout.addWidget(self.problems_view)
+        self.status = QLabel(
+            "<h2>The question bank could not be loaded</h2><p>Fix these "
+            "problems (file:line:column) and start RoleFit again.</p>"
+        )
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.insertWidget(0, self.status)
+        layout.addWidget(self.status)
+        self.problems_view = QPlainTextEdit("\n".join(problems))
+        self.problems_view.setReadOnly(True)
+        self.problems_view.setAccessibleName("Problems in the question bank")
+        layout.addWidget(self.problems_view)
         self.setCentralWidget(central)

@@ -1,0 +1,339 @@
+"""The quiz controller: wires the pages to the bank, the store, scoring and the report.
+
+Views only lay out widgets and emit signals; every decision about what happens next is
+taken here. The controller never computes a score itself: it asks ``score_answers``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog
+
+from rolefit.bank import Bank, ChoiceItem, Item
+from rolefit.report import SummaryContent, render_summary, write_pdf
+from rolefit.scoring import (
+    Answers,
+    AnswersError,
+    AnswerValue,
+    Result,
+    ScoringError,
+    make_answers,
+    score_answers,
+)
+from rolefit.store import Store
+from rolefit.ui.main_window import MainWindow
+
+# Seconds a person typically needs per item, before their own pace is known.
+SECONDS_PER_LIKERT = 9
+SECONDS_PER_CHOICE = 14
+MIN_SECONDS_PER_ITEM = 4
+
+
+def estimated_minutes(items: tuple[Item, ...]) -> int:
+    seconds = sum(
+        SECONDS_PER_CHOICE if isinstance(i, ChoiceItem) else SECONDS_PER_LIKERT for i in items
+    )
+    return max(1, round(seconds / 60))
+
+
+def time_left_text(seconds: float) -> str:
+    if seconds < 45:
+        return "Less than a minute left"
+    minutes = max(1, round(seconds / 60))
+    return f"About {minutes} minute{'s' if minutes != 1 else ''} left"
+
+
+def answer_in_words(bank: Bank, item: Item, value: AnswerValue) -> str:
+    if isinstance(item, ChoiceItem):
+        option = item.option(str(value))
+        return option.text if option else str(value)
+    return f"{value} \u2013 {bank.scale.label(int(value))}"
+
+
+class QuizController(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        bank: Bank,
+        store: Store,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bank = bank
+        self.store = store
+        self._clock = clock
+        self.session_id: int | None = None
+        self.form = "full"
+        self.name = ""
+        self.answers: dict[str, AnswerValue] = {}
+        self.position = 0
+        self.result: Result | None = None
+        self._answer_times: list[float] = []
+
+        welcome, question, review, results = (
+            window.welcome,
+            window.question,
+            window.review,
+            window.results,
+        )
+        welcome.start_requested.connect(self.start)
+        welcome.resume_requested.connect(self.resume)
+        welcome.discard_requested.connect(self.discard)
+        question.answered.connect(self.answer)
+        question.back_requested.connect(self.back)
+        question.skip_requested.connect(self.skip)
+        question.next_requested.connect(self.next)
+        question.review_requested.connect(self.show_review)
+        review.jump_requested.connect(self.jump)
+        review.back_requested.connect(lambda: self.jump(min(self.position, len(self.items) - 1)))
+        review.submit_requested.connect(self.submit)
+        results.print_requested.connect(self.print_summary)
+        results.save_pdf_requested.connect(self.save_pdf)
+        results.save_answers_requested.connect(self.save_answers)
+        results.restart_requested.connect(self.show_welcome)
+
+    # -- welcome --------------------------------------------------------------------------
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return self.bank.form_items(self.form)
+
+    def show_welcome(self) -> None:
+        unfinished = self.store.unfinished()
+        if unfinished is not None and unfinished.bank_id == self.bank.id:
+            total = len(self.bank.forms.get(unfinished.form, ()))
+            started = unfinished.started.replace("T", " ")[:16]
+            self.window.welcome.show_resume(
+                f"You have an unfinished {unfinished.form} questionnaire from {started}"
+                f"{' for ' + unfinished.name if unfinished.name else ''}: "
+                f"{len(unfinished.answers)} of {total} questions answered."
+            )
+        else:
+            self.window.welcome.show_resume(None)
+        self.window.show_page(self.window.welcome)
+        self.window.welcome.full_button.setFocus()
+
+    def start(self, form: str, name: str) -> None:
+        self.form, self.name = form, name
+        self.session_id = self.store.start_session(form, self.bank.id, self.bank.version, name)
+        self.answers = {}
+        self.position = 0
+        self.result = None
+        self._answer_times = [self._clock()]
+        self.show_question()
+
+    def resume(self) -> None:
+        record = self.store.unfinished()
+        if record is None:
+            self.show_welcome()
+            return
+        if record.form not in self.bank.forms:
+            self.window.warn(
+                "Cannot resume",
+                f"That questionnaire used the form {record.form!r}, which this "
+                "question bank does not have. It has been kept.",
+            )
+            return
+        try:
+            answers = make_answers(self.bank, record.answers, record.form)
+        except AnswersError as error:
+            # Keep the stored session untouched; say what does not fit the bank any more.
+            self.window.warn(
+                "Cannot resume",
+                "Some saved answers do not fit this question bank, so the "
+                "questionnaire was kept as it is:\n" + "\n".join(error.problems),
+            )
+            return
+        self.session_id = record.id
+        self.form, self.name = record.form, record.name
+        self.answers = dict(answers.values)
+        self.position = min(record.position, len(self.items) - 1)
+        self.result = None
+        self._answer_times = [self._clock()]
+        self.show_question()
+
+    def discard(self) -> None:
+        record = self.store.unfinished()
+        if record is None:
+            return
+        if not self.window.confirm(
+            "Discard the unfinished questionnaire?",
+            f"Its {len(record.answers)} answers will be deleted. This cannot be undone.",
+        ):
+            return
+        self.store.discard(record.id)
+        self.show_welcome()
+
+    # -- questions --------------------------------------------------------------------------
+
+    def show_question(self) -> None:
+        item = self.items[self.position]
+        self.window.question.show_item(
+            item,
+            self.position + 1,
+            len(self.items),
+            self.answers.get(item.id),
+            can_go_back=self.position > 0,
+        )
+        self.window.question.set_time_left(time_left_text(self.seconds_left()))
+        self.window.show_page(self.window.question)
+
+    def seconds_left(self) -> float:
+        remaining = [i for i in self.items[self.position :] if i.id not in self.answers]
+        default = estimated_minutes(tuple(remaining)) * 60 if remaining else 0
+        given = len(self._answer_times) - 1
+        if given < 3:
+            return default
+        # Nobody reads and answers a question in under a few seconds, however fast they click.
+        pace = max(MIN_SECONDS_PER_ITEM, (self._answer_times[-1] - self._answer_times[0]) / given)
+        return pace * len(remaining)
+
+    def answer(self, value: AnswerValue) -> None:
+        item = self.items[self.position]
+        self.answers[item.id] = value
+        assert self.session_id is not None
+        self.store.save_answer(self.session_id, item.id, value)  # saved before anything else
+        self._answer_times.append(self._clock())
+        self._advance()
+
+    def skip(self) -> None:
+        self._advance()
+
+    def next(self) -> None:
+        self._advance()
+
+    def back(self) -> None:
+        if self.position > 0:
+            self._move(self.position - 1)
+
+    def jump(self, position: int) -> None:
+        self._move(position)
+
+    def _advance(self) -> None:
+        if self.position + 1 >= len(self.items):
+            self._save_position()
+            self.show_review()
+        else:
+            self._move(self.position + 1)
+
+    def _move(self, position: int) -> None:
+        self.position = max(0, min(position, len(self.items) - 1))
+        self._save_position()
+        self.show_question()
+
+    def _save_position(self) -> None:
+        if self.session_id is not None:
+            self.store.save_position(self.session_id, self.position)
+
+    # -- review and result -------------------------------------------------------------------
+
+    def show_review(self) -> None:
+        rows = [
+            (
+                i.text,
+                answer_in_words(self.bank, i, self.answers[i.id]) if i.id in self.answers else None,
+            )
+            for i in self.items
+        ]
+        needed = math.ceil(round(self.bank.scoring.min_answered * len(self.items), 9))
+        answered = sum(1 for i in self.items if i.id in self.answers)
+        warning = None
+        if answered < needed:
+            warning = (
+                f"You have answered {answered} of {len(self.items)} questions. With fewer "
+                f"than {needed} answers your result will be marked incomplete: fine for a "
+                "first look, but answer the highlighted questions for a result you can "
+                "rely on."
+            )
+        self.window.review.show_answers(rows, warning)
+        self.window.show_page(self.window.review)
+
+    def current_answers(self) -> Answers:
+        return make_answers(self.bank, self.answers, self.form)
+
+    def submit(self) -> None:
+        try:
+            result = score_answers(self.bank, self.current_answers())
+        except ScoringError:
+            self.window.warn("No answers yet", "Answer at least one question to see a result.")
+            return
+        self.result = result
+        if self.session_id is not None:
+            self.store.complete(self.session_id, result.to_json())
+        self.window.results.show_result(self.bank, result)
+        self.window.show_page(self.window.results)
+
+    # -- print and save ------------------------------------------------------------------------
+
+    def summary_content(self) -> SummaryContent:
+        assert self.result is not None
+        return SummaryContent(self.bank, self.result, self.name, date.today())
+
+    def print_summary(self) -> None:
+        if self.result is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("RoleFit summary")
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setWindowTitle("Print the RoleFit summary")
+        content = self.summary_content()
+
+        def paint(device: QPrinter) -> None:
+            painter = QPainter(device)
+            render_summary(painter, device, content)
+            painter.end()
+
+        preview.paintRequested.connect(paint)
+        self.window.run_dialog(preview)
+
+    def _default_path(self, suffix: str) -> str:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        who = "-" + "-".join(self.name.lower().split()) if self.name else ""
+        return str(Path(folder) / f"rolefit{who}-{date.today().isoformat()}{suffix}")
+
+    def save_pdf(self) -> None:
+        if self.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the summary as PDF", self._default_path(".pdf"), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            write_pdf(Path(path), self.summary_content())
+        except OSError as error:
+            self.window.warn("Could not save the PDF", str(error))
+            return
+        self.window.statusBar().showMessage(f"Saved {path}", 8000)
+
+    def save_answers(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Save the answers",
+            self._default_path("-answers.json"),
+            "RoleFit answers (*.json)",
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_text(
+                json.dumps(self.current_answers().to_json(self.bank), indent=2, ensure_ascii=False)
+                + "\n",
+                encoding="utf-8",
+            )
+        except OSError as error:
+            self.window.warn("Could not save the answers", f"{path}: {error.strerror or error}")
+            return
+        self.window.statusBar().showMessage(f"Saved {path}", 8000)

@@ -1,0 +1,1 @@
+"""Views lay out widgets and expose signals; controllers decide what happens."""

@@ -1,0 +1,188 @@
+"""One question at a time: large text, labelled answer buttons or option cards, progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolefit.bank import ChoiceItem, Item, Scale
+from rolefit.ui.widgets import OptionCard
+
+
+class QuestionPage(QWidget):
+    answered = Signal(object)  # the answer value: an int on the scale or an option id
+    back_requested = Signal()
+    skip_requested = Signal()
+    next_requested = Signal()
+    review_requested = Signal()
+
+    def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionPage")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._scale = scale
+        self._values: list[int | str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(16)
+
+        top = QHBoxLayout()
+        self.counter = QLabel()
+        self.counter.setObjectName("counter")
+        self.time_left = QLabel()
+        self.time_left.setObjectName("hint")
+        self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.counter)
+        top.addStretch(1)
+        top.addWidget(self.time_left)
+        layout.addLayout(top)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Progress through the questionnaire")
+        self.progress.setMaximumHeight(10)
+        layout.addWidget(self.progress)
+
+        self.question = QLabel()
+        self.question.setObjectName("questionText")
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.question)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._answers_host = QWidget()
+        self._answers_layout = QVBoxLayout(self._answers_host)
+        self._answers_layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(self._answers_host)
+        layout.addWidget(scroll, 1)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton("\u2190 &Back")
+        self.back_button.setAccessibleName("Back to the previous question")
+        self.review_button = QPushButton("Re&view answers")
+        self.review_button.setAccessibleName("Review all answers")
+        self.skip_button = QPushButton("S&kip")
+        self.skip_button.setAccessibleName("Skip this question")
+        self.next_button = QPushButton("&Next \u2192")
+        self.next_button.setObjectName("primaryButton")
+        self.next_button.setAccessibleName("Next question")
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.review_button)
+        nav.addStretch(1)
+        nav.addWidget(self.skip_button)
+        nav.addWidget(self.next_button)
+        layout.addLayout(nav)
+
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._buttons: list[QPushButton] = []
+        self._group.idClicked.connect(lambda index: self.answered.emit(self._values[index]))
+        self.back_button.clicked.connect(self.back_requested)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.review_button.clicked.connect(self.review_requested)
+
+        # The keyboard contract: digits answer (and move on), Backspace goes back.
+        for digit in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(digit)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=digit: self._press(d))
+        back = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back_requested)
+
+    def _press(self, digit: int) -> None:
+        if 1 <= digit <= len(self._buttons):
+            self._buttons[digit - 1].click()
+
+    def show_item(
+        self, item: Item, number: int, total: int, answer: int | str | None, can_go_back: bool
+    ) -> None:
+        self.counter.setText(f"Question {number} of {total}")
+        self.progress.setRange(0, total)
+        self.progress.setValue(number - 1)
+        self.question.setText(item.text)
+        self.question.setAccessibleName(f"Question {number} of {total}: {item.text}")
+        self.back_button.setEnabled(can_go_back)
+        self._clear()
+        if isinstance(item, ChoiceItem):
+            self._values = [o.id for o in item.options]
+            for n, option in enumerate(item.options, start=1):
+                card = OptionCard(n, option.text)
+                self._add(card)
+            self._answers_layout.addStretch(1)
+            self.hint.setText(f"Press 1\u2013{len(item.options)} to choose, or click an option.")
+        else:
+            self._values = list(range(self._scale.min, self._scale.max + 1))
+            row = QGridLayout()
+            row.setHorizontalSpacing(10)
+            host = QWidget()
+            host.setLayout(row)
+            for n, value in enumerate(self._values):
+                label = self._scale.label(value)
+                button = QPushButton(f"{n + 1}\n{label}")
+                button.setObjectName("scaleButton")
+                button.setCheckable(True)
+                button.setAccessibleName(f"{n + 1}: {label}")
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                row.addWidget(button, 0, n)
+                self._group.addButton(button, len(self._buttons))
+                self._buttons.append(button)
+            self._answers_layout.addWidget(host)
+            self._answers_layout.addStretch(1)
+            count = len(self._values)
+            self.hint.setText(
+                f"Press 1\u2013{count} to answer, or click. "
+                f"1 = {self._scale.labels[0]}, {count} = {self._scale.labels[-1]}."
+            )
+        if answer is not None and answer in self._values:
+            self._buttons[self._values.index(answer)].setChecked(True)
+        self.next_button.setText("&Next \u2192" if number < total else "Re&view \u2192")
+        if answer in self._values:
+            self._buttons[self._values.index(answer)].setFocus()
+        else:
+            # No answer button is focused, so none looks chosen before the person chooses;
+            # Tab from here reaches the answers first.
+            self.setFocus()
+        for first, second in zip(self._buttons, self._buttons[1:], strict=False):
+            self.setTabOrder(first, second)
+        if self._buttons:
+            self.setTabOrder(self._buttons[-1], self.back_button)
+
+    def _add(self, card: QPushButton) -> None:
+        self._group.addButton(card, len(self._buttons))
+        self._buttons.append(card)
+        self._answers_layout.addWidget(card)
+
+    def _clear(self) -> None:
+        for button in self._buttons:
+            self._group.removeButton(button)
+        self._buttons = []
+        while self._answers_layout.count():
+            entry = self._answers_layout.takeAt(0)
+            widget = entry.widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def set_time_left(self, text: str) -> None:
+        self.time_left.setText(text)

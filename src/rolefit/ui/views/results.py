@@ -1,0 +1,182 @@
+"""Results: the recommendation in words, the charts, the reasons, the roles, what next."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolefit.bank import Bank
+from rolefit.report.charts import paint_fit_chart, paint_profile_chart
+from rolefit.scoring import Result
+from rolefit.ui.widgets import ChartWidget
+
+CONFIDENCE_TEXT = {
+    "strong": "The recommended role is well ahead of the other two.",
+    "moderate": "The recommended role leads, but not by much: look at the runner-up too.",
+    "close": "The top two roles are nearly level: both deserve a closer look.",
+}
+ARROWS = {"raised": "\u25b2", "lowered": "\u25bc"}
+NEXT_STEPS = (
+    "Read what each role does day to day below, and ask someone who does it what a normal "
+    "week looks like.",
+    "Look at job adverts for your top role and note which tasks you would enjoy most.",
+    "If you are working with a career counsellor, bring this summary to your next session.",
+)
+
+
+class ResultsPage(QWidget):
+    print_requested = Signal()
+    save_pdf_requested = Signal()
+    save_answers_requested = Signal()
+    restart_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        body = QWidget()
+        scroll.setWidget(body)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(40, 24, 40, 24)
+        self._layout.setSpacing(10)
+
+        self.headline = QLabel()
+        self.headline.setObjectName("pageTitle")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout.addWidget(self.headline)
+        self.confidence = QLabel()
+        self.confidence.setWordWrap(True)
+        self._layout.addWidget(self.confidence)
+        self.flags = QLabel()
+        self.flags.setObjectName("warning")
+        self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.flags)
+
+        self._layout.addWidget(self._heading("Your fit for each role (0\u2013100)"))
+        self.fit_chart = ChartWidget(paint_fit_chart, rows=3)
+        self.fit_chart.setAccessibleName("Chart of your fit for each role")
+        self._layout.addWidget(self.fit_chart)
+        self._layout.addWidget(self._heading("Your interest in each area of work (0\u2013100)"))
+        self.profile_chart = ChartWidget(paint_profile_chart, rows=7)
+        self.profile_chart.setAccessibleName("Chart of your interest in each area of work")
+        self._layout.addWidget(self.profile_chart)
+
+        self._layout.addWidget(self._heading("Why: the answers that pointed where"))
+        self.reasons = self._rich()
+        self._layout.addWidget(self.reasons)
+        self._layout.addWidget(self._heading("What each role does day to day"))
+        self.roles = self._rich()
+        self._layout.addWidget(self.roles)
+        self.notes = self._rich()
+        self._layout.addWidget(self.notes)
+        self._layout.addWidget(self._heading("Next steps"))
+        self.next_steps = self._rich()
+        self._layout.addWidget(self.next_steps)
+        self._layout.addStretch(1)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(40, 8, 40, 16)
+        self.restart_button = QPushButton("Start &again")
+        self.restart_button.setAccessibleName("Start a new questionnaire")
+        self.save_answers_button = QPushButton("Save &answers\u2026")
+        self.save_answers_button.setAccessibleName("Save the answers as a file")
+        self.pdf_button = QPushButton("Save as P&DF\u2026 (Ctrl+S)")
+        self.pdf_button.setAccessibleName("Save the summary as PDF")
+        self.print_button = QPushButton("&Print\u2026 (Ctrl+P)")
+        self.print_button.setObjectName("primaryButton")
+        self.print_button.setAccessibleName("Print the summary")
+        bar.addWidget(self.restart_button)
+        bar.addStretch(1)
+        bar.addWidget(self.save_answers_button)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.print_button)
+        outer.addLayout(bar)
+
+        self.print_button.clicked.connect(self.print_requested)
+        self.pdf_button.clicked.connect(self.save_pdf_requested)
+        self.save_answers_button.clicked.connect(self.save_answers_requested)
+        self.restart_button.clicked.connect(self.restart_requested)
+        for keys, signal in (("Ctrl+P", self.print_requested), ("Ctrl+S", self.save_pdf_requested)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(signal)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionHeading")
+        label.setWordWrap(True)
+        return label
+
+    def _rich(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def show_result(self, bank: Bank, result: Result) -> None:
+        self.headline.setText(result.summary)
+        self.confidence.setText(CONFIDENCE_TEXT[result.confidence])
+        self.flags.setVisible(bool(result.flags))
+        self.flags.setText(
+            "".join(
+                f"<p><b>Read with care \u2013 {escape(f.code)}.</b> {escape(f.message)}</p>"
+                for f in result.flags
+            )
+        )
+        self.fit_chart.set_result(bank, result)
+        self.profile_chart.set_result(bank, result)
+
+        parts = []
+        for role in bank.roles:
+            reasons = result.reasons_for(role.id)
+            if not reasons:
+                continue
+            lines = "".join(
+                f"<li>{ARROWS[r.direction]} {escape(r.text)} ({r.effect:+.1f})</li>"
+                for r in reasons
+            )
+            parts.append(
+                f"<p><b>{escape(role.title)}</b> ({result.fit[role.id]:.0f})</p><ul>{lines}</ul>"
+            )
+        self.reasons.setText("".join(parts) or "<p>No single answer stood out.</p>")
+
+        self.roles.setText(
+            "".join(
+                f"<p><b>{escape(r.title)}</b>: {escape(r.description)}</p><ul>"
+                + "".join(f"<li>{escape(line)}</li>" for line in r.day_to_day)
+                + "</ul>"
+                for r in bank.roles
+            )
+        )
+        self.notes.setVisible(bool(result.notes))
+        self.notes.setText("".join(f"<p><i>{escape(n)}</i></p>" for n in result.notes))
+        steps = list(NEXT_STEPS)
+        if result.confidence == "close":
+            steps.insert(
+                0,
+                f"Compare {bank.role(result.recommendation).title.lower()} and "
+                f"{bank.role(result.runner_up).title.lower()} side by side below.",
+            )
+        if result.flags:
+            steps.insert(0, "Go through the notes above, then take the questionnaire again.")
+        self.next_steps.setText("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ul>")
+        self.print_button.setFocus()

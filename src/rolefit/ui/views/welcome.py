@@ -1,0 +1,152 @@
+"""Welcome: what RoleFit does, the roles, the form choice, an optional name, privacy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rolefit.bank import Bank
+
+
+class WelcomePage(QWidget):
+    start_requested = Signal(str, str)  # form, name
+    resume_requested = Signal()
+    discard_requested = Signal()
+
+    def __init__(self, bank: Bank, minutes: dict[str, int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(14)
+
+        title = QLabel("Which management role fits you?")
+        title.setObjectName("pageTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        intro = QLabel(
+            "RoleFit asks how much you would enjoy the everyday work of three management roles. "
+            "It then shows which role fits you best, how sure that is, and which of your "
+            "answers pointed where."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        roles = QLabel(
+            "<br>".join(f"<b>{r.title}</b>: {_first_sentence(r.description)}" for r in bank.roles)
+        )
+        roles.setWordWrap(True)
+        roles.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(roles)
+
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("resumeBox")
+        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
+        resume_layout = QHBoxLayout(self.resume_box)
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+        resume_layout.addWidget(self.resume_label, 1)
+        self.resume_button = QPushButton("&Resume")
+        self.resume_button.setAccessibleName("Resume the unfinished questionnaire")
+        self.discard_button = QPushButton("&Discard\u2026")
+        self.discard_button.setAccessibleName("Discard the unfinished questionnaire")
+        resume_layout.addWidget(self.resume_button)
+        resume_layout.addWidget(self.discard_button)
+        self.resume_box.hide()
+        layout.addWidget(self.resume_box)
+
+        name_row = QHBoxLayout()
+        name_label = QLabel("Your &name, for the printout (optional):")
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Your name, for the printout (optional)")
+        self.name_edit.setPlaceholderText("Leave empty to print without a name")
+        name_label.setBuddy(self.name_edit)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+        layout.addLayout(name_row)
+
+        full = len(bank.forms["full"])
+        self.full_button = QPushButton(
+            f"Start the full questionnaire\n{full} questions, about {minutes['full']} minutes"
+        )
+        self.full_button.setObjectName("primaryButton")
+        self.full_button.setAccessibleName("Start the full questionnaire")
+        self.full_button.setDefault(True)
+        self.full_button.setAutoDefault(True)
+        layout.addWidget(self.full_button)
+        if "short" in bank.forms:
+            short = len(bank.forms["short"])
+            self.short_button: QPushButton | None = QPushButton(
+                f"Take the short version\n{short} questions, about {minutes['short']} minutes: "
+                "a first look"
+            )
+            self.short_button.setAccessibleName("Take the short version")
+            layout.addWidget(self.short_button)
+            self.short_button.clicked.connect(lambda: self._start("short"))
+        else:
+            self.short_button = None
+
+        privacy = QLabel(
+            "<b>Private by design.</b> Your answers stay on this computer: RoleFit does not use "
+            "the internet. Your progress is saved as you go, so you can stop and come back."
+        )
+        privacy.setWordWrap(True)
+        layout.addWidget(privacy)
+        help_note = QLabel(
+            "Keyboard: Return starts, keys 1\u20135 answer, Backspace goes back. "
+            "Press F1 for all keys."
+        )
+        help_note.setObjectName("hint")
+        help_note.setWordWrap(True)
+        layout.addWidget(help_note)
+        layout.addStretch(1)
+
+        self.full_button.clicked.connect(lambda: self._start("full"))
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        # The keyboard contract: Return starts the full form (or presses a focused button).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._return_pressed)
+        self.setTabOrder(self.name_edit, self.full_button)
+        if self.short_button is not None:
+            self.setTabOrder(self.full_button, self.short_button)
+
+    def _return_pressed(self) -> None:
+        focused = self.focusWidget()
+        if isinstance(focused, QPushButton) and focused is not self.full_button:
+            focused.click()
+        else:
+            self._start("full")
+
+    def _start(self, form: str) -> None:
+        self.start_requested.emit(form, self.name_edit.text().strip())
+
+    def show_resume(self, text: str | None) -> None:
+        """Offer to resume an unfinished session (text describes it), or hide the offer."""
+        self.resume_box.setVisible(text is not None)
+        self.resume_label.setText(text or "")
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
