@@ -392,7 +392,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         write_pdf(args.output, SummaryContent(bank, result, args.name), page)
     except OSError as error:
-        print(f"{args.output}: cannot write the PDF: {error}", file=err)
+        print(f"{args.output}: cannot write the PDF: {error.strerror or error}", file=err)
         return EXIT_BAD_INPUT
     print(f"{args.output}: {result.summary}", file=out)
     return EXIT_OK

@@ -48,6 +48,10 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
 
 def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None = None) -> None:
     """Write the one-page summary to ``path``; raises OSError if it cannot be written."""
+    # Open it ourselves first: the OS then says why it cannot be written (no such folder,
+    # permission denied), where QPdfWriter would only fail with a console warning.
+    with path.open("wb"):
+        pass
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setTitle(f"RoleFit summary{' for ' + content.name if content.name else ''}")

@@ -1,0 +1,160 @@
+"""The printed summary: one page, real text, A4 or Letter, the same chart code as the screen."""
+
+import json
+import unicodedata
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from rolefit.__main__ import main
+from rolefit.report import paint_fit_chart, paint_profile_chart
+
+ANSWERS = {
+    "form": "short",
+    "answers": {
+        "production-floor": 5,
+        "daily-operations": 4,
+        "stock-levels": 5,
+        "stock-tiresome": 1,
+        "efficiency-gains": 4,
+        "company-finances": 2,
+        "finance-tiresome": 4,
+        "marketing-campaign": 1,
+        "accurate-admin": 2,
+        "whole-company": 3,
+        "hiring": 2,
+        "staff-voice": 3,
+        "performance-reviews": 2,
+        "week-run-or-report": "production-run",
+        "first-task": "stock-shortage",
+        "known-for": "team-direction",
+    },
+}
+
+
+def pdf_text(path):
+    reader = PdfReader(path)
+    # NFKC turns the typographic ligatures a PDF may hold ("\ufb01") back into letters.
+    text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())
+    return reader, " ".join(text.split())
+
+
+@pytest.fixture(autouse=True)
+def _one_qapplication(qapp):
+    """In-process, `rolefit report` reuses the QApplication the widget tests need."""
+    return qapp
+
+
+@pytest.fixture
+def answers_file(write):
+    return write(json.dumps(ANSWERS), "answers.json")
+
+
+def test_report_writes_one_page_with_real_text(answers_file, tmp_path, capsys):
+    out = tmp_path / "summary.pdf"
+    assert main(["report", str(answers_file), "-o", str(out), "--name", "Ada Lovelace"]) == 0
+    reader, text = pdf_text(out)
+    assert len(reader.pages) == 1
+    for expected in (
+        "RoleFit summary",
+        "Ada Lovelace",
+        date.today().isoformat(),
+        "management 1.0",
+        "A strong fit for operations management.",
+        "Confidence: Strong",
+        "Operations management",
+        "Business management",
+        "General management",
+        "What pointed towards operations management",
+    ):
+        assert expected in text, expected
+    capsys.readouterr()
+    main(["score", str(answers_file), "--json"])
+    scored = json.loads(capsys.readouterr().out)
+    for value in scored["fit"].values():
+        assert f"{value:.0f}" in text
+
+
+@pytest.mark.parametrize(("page", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size(answers_file, tmp_path, page, size):
+    out = tmp_path / f"{page}.pdf"
+    assert main(["report", str(answers_file), "-o", str(out), "--page", page]) == 0
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_a_flagged_result_says_so_on_paper(write, tmp_path):
+    answers = write(json.dumps({"answers": {"hiring": 5, "staff-voice": 5}}), "few.json")
+    out = tmp_path / "few.pdf"
+    assert main(["report", str(answers), "-o", str(out)]) == 0
+    reader, text = pdf_text(out)
+    assert len(reader.pages) == 1 and "Read with care (incomplete)" in text
+
+
+def test_report_on_bad_input_writes_nothing(write, tmp_path, capsys):
+    bad = write('{"answers": {"hiring": 11}}', "bad.json")
+    out = tmp_path / "never.pdf"
+    assert main(["report", str(bad), "-o", str(out)]) == 1
+    assert not out.exists()
+    assert "expected a whole number from 1 to 5, got 11" in capsys.readouterr().err
+
+
+def test_report_to_an_unwritable_place_fails_cleanly(answers_file, tmp_path, capsys):
+    out = tmp_path / "no-such-folder" / "x.pdf"
+    assert main(["report", str(answers_file), "-o", str(out)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_screen_and_paper_use_the_same_chart_painter(qtbot, tmp_path):
+    from rolefit.app import build_window, create_application
+
+    create_application()
+    window, _ = build_window(None, tmp_path)
+    qtbot.addWidget(window)
+    assert window.results.fit_chart._paint is paint_fit_chart
+    assert window.results.profile_chart._paint is paint_profile_chart
+
+
+def test_sessions_json_contract(tmp_path, capsys):
+    from rolefit.store import open_store
+
+    store = open_store(tmp_path).store
+    done = store.start_session("short", "management", "1.0")
+    store.save_answer(done, "hiring", 4)
+    store.complete(done, {"recommendation": "general"})
+    open_ = store.start_session("full", "management", "1.0")
+    store.save_answer(open_, "first-task", "interviews")
+    store.close()
+    assert main(["sessions", "--data-dir", str(tmp_path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [s["status"] for s in listed] == ["completed", "in-progress"]
+    for session in listed:
+        assert set(session) >= {
+            "id",
+            "status",
+            "started",
+            "finished",
+            "form",
+            "bank",
+            "answers",
+            "result",
+        }
+        assert session["bank"] == {"id": "management", "version": "1.0"}
+        date.fromisoformat(session["started"][:10])
+    assert listed[0]["result"] == {"recommendation": "general"} and listed[1]["result"] is None
+    assert listed[1]["finished"] is None and listed[1]["answers"] == {"first-task": "interviews"}
+
+
+def test_sessions_with_a_damaged_database_reports_and_touches_nothing(tmp_path, capsys):
+    (tmp_path / "rolefit.db").write_bytes(b"junk" * 500)
+    assert main(["sessions", "--data-dir", str(tmp_path), "--json"]) == 1
+    assert "cannot read the stored sessions" in capsys.readouterr().err
+    assert (tmp_path / "rolefit.db").read_bytes() == b"junk" * 500
+    assert list(tmp_path.iterdir()) == [tmp_path / "rolefit.db"]
+
+
+def test_sessions_uses_the_environment_variable(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ROLEFIT_DATA_DIR", str(tmp_path))
+    assert main(["sessions", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

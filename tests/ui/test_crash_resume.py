@@ -1,0 +1,78 @@
+"""Killing RoleFit with SIGKILL mid-quiz loses no answer: a real subprocess proves it."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import Qt
+
+from rolefit.app import build_window, create_application
+from rolefit.store import open_store
+
+CHILD = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from rolefit.app import build_window, create_application
+    from rolefit.bank import ChoiceItem
+
+    app = create_application()
+    window, controller = build_window(None, Path(sys.argv[1]))
+    window.show()
+    window.welcome.name_edit.setText("Killed Midway")
+    window.welcome.full_button.click()
+    n = 0
+    while True:  # answer as fast as possible until killed
+        app.processEvents()
+        item = controller.items[controller.position]
+        count = len(item.options) if isinstance(item, ChoiceItem) else 5
+        window.question._buttons[n % count].click()   # a real click on an answer button
+        value = controller.answers[item.id]
+        print(f"{item.id}={value}", flush=True)        # only after the click returned
+        n += 1
+        if controller.position == len(controller.items) - 1:
+            controller.jump(0)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_kill_9_mid_quiz_then_resume_with_every_answer(qtbot, tmp_path):
+    data = tmp_path / "data"
+    errors = tmp_path / "child-stderr.txt"
+    reported: dict[str, str] = {}
+    with (
+        errors.open("w") as stderr,
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(data)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        ) as child,
+    ):
+        try:
+            for line in child.stdout:
+                item, value = line.strip().split("=", 1)
+                reported[item] = value
+                if len(reported) >= 23:
+                    break
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert len(reported) >= 23, errors.read_text()
+
+    create_application()
+    window, controller = build_window(None, data)
+    qtbot.addWidget(window)
+    assert not window.welcome.resume_box.isHidden()
+    assert "Killed Midway" in window.welcome.resume_label.text()
+    qtbot.mouseClick(window.welcome.resume_button, Qt.MouseButton.LeftButton)
+    restored = {k: str(v) for k, v in controller.answers.items()}
+    # Every answer reported before the kill is there (the child may have saved one more).
+    assert reported.items() <= restored.items()
+    assert open_store(data).problem is None
