@@ -63,8 +63,9 @@ def _bars(
     widest = max(
         (bold_metrics if em else metrics).horizontalAdvance(label) for label, _, em in rows
     )
-    label_width = min(rect.width() * 0.42, widest + 12)
-    number_width = metrics.horizontalAdvance("100") + 10
+    gap = metrics.height() * 0.6  # in font units, so screen and 300 dpi paper look alike
+    label_width = min(rect.width() * 0.42, widest + gap)
+    number_width = metrics.horizontalAdvance("100") + gap
     row_height = (rect.height() - row_gap * (len(rows) - 1)) / len(rows)
     bar_height = min(row_height, metrics.height() * 1.25)
     track_left = rect.left() + label_width
@@ -80,7 +81,7 @@ def _bars(
         painter.setFont(font)
         painter.setPen(colors.text)
         painter.drawText(
-            QRectF(rect.left(), top, label_width - 8, row_height),
+            QRectF(rect.left(), top, label_width - gap * 0.6, row_height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             label,
         )
@@ -95,7 +96,7 @@ def _bars(
         painter.setPen(colors.text if value is not None else colors.muted)
         shown = f"{value:.0f}" if value is not None else "\u2013"
         painter.drawText(
-            QRectF(track_left + track_width + 6, top, number_width, row_height),
+            QRectF(track_left + track_width + gap / 2, top, number_width, row_height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             shown,
         )

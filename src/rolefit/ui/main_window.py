@@ -50,6 +50,11 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.question, self.review, self.results):
             self.stack.addWidget(page)
 
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)  # answers are already saved: nothing to ask
+        file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.setShortcut(QKeySequence(Qt.Key.Key_F1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -51,13 +52,12 @@ class ChartWidget(QWidget):
 class OptionCard(QPushButton):
     """A large, checkable button whose text wraps: one forced-choice option."""
 
-    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCheckable(True)
         self.setObjectName("optionCard")
-        self.setAccessibleName(f"Option {number}: {text}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._label = QLabel(f"<b>{number}</b>&nbsp;&nbsp;{text}", self)
+        self._label = QLabel(self)
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -69,6 +69,10 @@ class OptionCard(QPushButton):
         self.toggled.connect(
             lambda on: self._label.setStyleSheet("color: palette(highlighted-text);" if on else "")
         )
+
+    def set_option(self, number: int, text: str) -> None:
+        self._label.setText(f"<b>{number}</b>&nbsp;&nbsp;{escape(text)}")
+        self.setAccessibleName(f"Option {number}: {text}")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = self.layout().sizeHint()

@@ -93,10 +93,34 @@ class QuestionPage(QWidget):
         nav.addWidget(self.next_button)
         layout.addLayout(nav)
 
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
+        # The answer widgets are built once and reused: switching questions only changes
+        # texts and visibility, so it is fast and nothing stale is ever drawn.
+        # Each button joins its group once, for life: PySide6 6.12 mis-counts references
+        # when buttons are removed from and re-added to a QButtonGroup many times.
+        self._values: list[int | str] = []
         self._buttons: list[QPushButton] = []
-        self._group.idClicked.connect(lambda index: self.answered.emit(self._values[index]))
+        self._scale_group = QButtonGroup(self)
+        self._card_group = QButtonGroup(self)
+        self._scale_host = QWidget()
+        row = QGridLayout(self._scale_host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setHorizontalSpacing(10)
+        self._scale_buttons: list[QPushButton] = []
+        for n, value in enumerate(range(scale.min, scale.max + 1)):
+            label = scale.label(value)
+            button = QPushButton(f"{n + 1}\n{label}")
+            button.setObjectName("scaleButton")
+            button.setCheckable(True)
+            button.setAccessibleName(f"{n + 1}: {label}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.addWidget(button, 0, n)
+            self._scale_group.addButton(button, n)
+            self._scale_buttons.append(button)
+        self._answers_layout.addWidget(self._scale_host)
+        self._cards: list[OptionCard] = []
+        self._answers_layout.addStretch(1)
+        for group in (self._scale_group, self._card_group):
+            group.idClicked.connect(lambda index: self.answered.emit(self._values[index]))
         self.back_button.clicked.connect(self.back_requested)
         self.skip_button.clicked.connect(self.skip_requested)
         self.next_button.clicked.connect(self.next_requested)
@@ -124,38 +148,31 @@ class QuestionPage(QWidget):
         self.question.setText(item.text)
         self.question.setAccessibleName(f"Question {number} of {total}: {item.text}")
         self.back_button.setEnabled(can_go_back)
-        self._clear()
         if isinstance(item, ChoiceItem):
             self._values = [o.id for o in item.options]
-            for n, option in enumerate(item.options, start=1):
-                card = OptionCard(n, option.text)
-                self._add(card)
-            self._answers_layout.addStretch(1)
+            while len(self._cards) < len(item.options):
+                card = OptionCard()
+                self._answers_layout.insertWidget(len(self._cards) + 1, card)
+                self._card_group.addButton(card, len(self._cards))
+                self._cards.append(card)
+            for n, (card, option) in enumerate(
+                zip(self._cards, item.options, strict=False), start=1
+            ):
+                card.set_option(n, option.text)
+            self._use(self._card_group, self._cards[: len(item.options)])
             self.hint.setText(f"Press 1\u2013{len(item.options)} to choose, or click an option.")
         else:
             self._values = list(range(self._scale.min, self._scale.max + 1))
-            row = QGridLayout()
-            row.setHorizontalSpacing(10)
-            host = QWidget()
-            host.setLayout(row)
-            for n, value in enumerate(self._values):
-                label = self._scale.label(value)
-                button = QPushButton(f"{n + 1}\n{label}")
-                button.setObjectName("scaleButton")
-                button.setCheckable(True)
-                button.setAccessibleName(f"{n + 1}: {label}")
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                row.addWidget(button, 0, n)
-                self._group.addButton(button, len(self._buttons))
-                self._buttons.append(button)
-            self._answers_layout.addWidget(host)
-            self._answers_layout.addStretch(1)
+            self._use(self._scale_group, self._scale_buttons)
             count = len(self._values)
             self.hint.setText(
                 f"Press 1\u2013{count} to answer, or click. "
                 f"1 = {self._scale.labels[0]}, {count} = {self._scale.labels[-1]}."
             )
-        if answer is not None and answer in self._values:
+        self._scale_host.setVisible(not isinstance(item, ChoiceItem))
+        for n, card in enumerate(self._cards):
+            card.setVisible(isinstance(item, ChoiceItem) and n < len(self._values))
+        if answer in self._values:
             self._buttons[self._values.index(answer)].setChecked(True)
         self.next_button.setText("&Next \u2192" if number < total else "Re&view \u2192")
         if answer in self._values:
@@ -169,20 +186,13 @@ class QuestionPage(QWidget):
         if self._buttons:
             self.setTabOrder(self._buttons[-1], self.back_button)
 
-    def _add(self, card: QPushButton) -> None:
-        self._group.addButton(card, len(self._buttons))
-        self._buttons.append(card)
-        self._answers_layout.addWidget(card)
-
-    def _clear(self) -> None:
-        for button in self._buttons:
-            self._group.removeButton(button)
-        self._buttons = []
-        while self._answers_layout.count():
-            entry = self._answers_layout.takeAt(0)
-            widget = entry.widget()
-            if widget is not None:
-                widget.deleteLater()
+    def _use(self, group: QButtonGroup, buttons: list[QPushButton]) -> None:
+        """Make ``buttons`` (of ``group``) the answer buttons, none of them checked."""
+        group.setExclusive(False)  # an exclusive group would keep one button checked
+        for button in group.buttons():
+            button.setChecked(False)
+        group.setExclusive(True)
+        self._buttons = list(buttons)
 
     def set_time_left(self, text: str) -> None:
         self.time_left.setText(text)

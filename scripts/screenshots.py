@@ -1,0 +1,115 @@
+"""Take a screenshot of each screen into docs/screenshots/ (offscreen, no display needed).
+
+Run:  python scripts/screenshots.py [--scale 2] [--dark] [--out DIR]
+
+Drives the real window with the example answers in docs/examples/ and saves welcome,
+a Likert item, a choice item, review, results and the print preview.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "answers-operations-leaning.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR to render at")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    from rolefit.app import build_window, create_application
+    from rolefit.bank import ChoiceItem
+    from rolefit.report import render_summary
+
+    app = create_application()
+    if args.dark:
+        palette = QPalette()
+        for role, color in (
+            (QPalette.ColorRole.Window, "#202124"),
+            (QPalette.ColorRole.WindowText, "#e8eaed"),
+            (QPalette.ColorRole.Base, "#2a2b2e"),
+            (QPalette.ColorRole.AlternateBase, "#303134"),
+            (QPalette.ColorRole.Text, "#e8eaed"),
+            (QPalette.ColorRole.Button, "#303134"),
+            (QPalette.ColorRole.ButtonText, "#e8eaed"),
+            (QPalette.ColorRole.Highlight, "#8ab4f8"),
+            (QPalette.ColorRole.HighlightedText, "#202124"),
+            (QPalette.ColorRole.Mid, "#5f6368"),
+        ):
+            palette.setColor(role, QColor(color))
+        app.setPalette(palette)
+    answers = json.loads(EXAMPLE.read_text(encoding="utf-8"))["answers"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = ("-dark" if args.dark else "") + (f"-x{args.scale}" if args.scale != "1" else "")
+
+    with tempfile.TemporaryDirectory() as data:
+        window, controller = build_window(None, Path(data))
+        assert controller is not None
+        window.resize(900, 680)
+        window.show()
+
+        def shot(name: str, widget=None) -> None:  # type: ignore[no-untyped-def]
+            app.processEvents()
+            path = args.out / f"{name}{suffix}.png"
+            (widget or window).grab().save(str(path))
+            print(path)
+
+        window.welcome.name_edit.setText("Alex Example")
+        shot("1-welcome")
+        window.welcome.full_button.click()
+        for item in controller.items[:14]:
+            controller.answer(answers[item.id])
+        shot("2-likert-item")
+        first_choice = next(n for n, i in enumerate(controller.items) if isinstance(i, ChoiceItem))
+        controller.jump(first_choice)
+        shot("3-choice-item")
+        for item in controller.items[first_choice:]:
+            controller.jump(controller.items.index(item))
+            controller.answer(answers[item.id])
+        for n, item in enumerate(controller.items[14:first_choice], start=14):
+            if n % 9:  # leave a few unanswered, to show how the review highlights them
+                controller.jump(n)
+                controller.answer(answers[item.id])
+        controller.show_review()
+        window.review.list.scrollToItem(window.review.list.item(17))
+        shot("4-review")
+        controller.submit()
+        shot("5-results")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, window)
+        content = controller.summary_content()
+
+        def paint(device: QPrinter) -> None:
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(device)
+            render_summary(painter, device, content)
+            painter.end()
+
+        preview.paintRequested.connect(paint)
+        preview.resize(900, 760)
+        preview.show()
+        app.processEvents()
+        shot("6-print-preview", preview)
+        preview.close()
+        window.close()
+        controller.store.close()
+    QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    main()
