@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 
 def test_core_layers_do_not_import_qt():
     code = (
@@ -24,3 +26,20 @@ def test_yaml_c_loader_is_in_use():
 
     assert yaml.__with_libyaml__
     assert yamltree._Loader is yaml.CSafeLoader
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject.toml lists packages explicitly (to map questions/ and resources/ in), so a
+    new subpackage must be added there or the installed app cannot import it."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root / "src").parts)
+        for init in (root / "src").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"

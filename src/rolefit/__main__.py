@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.bank import (
@@ -22,14 +22,9 @@ from rolefit.bank import (
     load_default_bank,
     shipped_bank_paths,
 )
-from rolefit.scoring import (
-    Answers,
-    AnswersError,
-    Result,
-    ScoringError,
-    load_answers,
-    score_answers,
-)
+
+if TYPE_CHECKING:  # imported where used: `rolefit` with no subcommand needs none of it
+    from rolefit.scoring import Answers, AnswersError, Result
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -353,6 +348,8 @@ def _score_file(
     answers_path: Path, bank_path: Path | None, err: TextIO
 ) -> tuple[Bank, Result, Answers] | None:
     """Load, check and score; on bad input print why and return None."""
+    from rolefit.scoring import AnswersError, ScoringError, load_answers, score_answers
+
     try:
         bank = _load(bank_path)
         answers = load_answers(answers_path, bank)

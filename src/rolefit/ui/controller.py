@@ -12,25 +12,23 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtGui import QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from rolefit.bank import Bank, ChoiceItem, Item
-from rolefit.report import SummaryContent, render_summary, write_pdf
-from rolefit.scoring import (
-    Answers,
-    AnswersError,
-    AnswerValue,
-    Result,
-    ScoringError,
-    make_answers,
-    score_answers,
-)
 from rolefit.store import Store
 from rolefit.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from rolefit.report import SummaryContent
+    from rolefit.scoring import Answers, AnswerValue, Result
+
+# Scoring, the report and print support are imported where they are first used: the
+# welcome page needs none of them, and start-up is measured against a bare window.
 
 # Seconds a person typically needs per item, before their own pace is known.
 SECONDS_PER_LIKERT = 9
@@ -80,27 +78,32 @@ class QuizController(QObject):
         self.result: Result | None = None
         self._answer_times: list[float] = []
 
-        welcome, question, review, results = (
-            window.welcome,
-            window.question,
-            window.review,
-            window.results,
-        )
+        welcome = window.welcome
         welcome.start_requested.connect(self.start)
         welcome.resume_requested.connect(self.resume)
         welcome.discard_requested.connect(self.discard)
-        question.answered.connect(self.answer)
-        question.back_requested.connect(self.back)
-        question.skip_requested.connect(self.skip)
-        question.next_requested.connect(self.next)
-        question.review_requested.connect(self.show_review)
-        review.jump_requested.connect(self.jump)
-        review.back_requested.connect(lambda: self.jump(min(self.position, len(self.items) - 1)))
-        review.submit_requested.connect(self.submit)
-        results.print_requested.connect(self.print_summary)
-        results.save_pdf_requested.connect(self.save_pdf)
-        results.save_answers_requested.connect(self.save_answers)
-        results.restart_requested.connect(self.show_welcome)
+        window.page_created.connect(self._wire)
+
+    def _wire(self, page: QWidget) -> None:
+        """Connect a page the window has just built (pages are built on first use)."""
+        from rolefit.ui.views.question import QuestionPage
+        from rolefit.ui.views.review import ReviewPage
+
+        if isinstance(page, QuestionPage):
+            page.answered.connect(self.answer)
+            page.back_requested.connect(self.back)
+            page.skip_requested.connect(self.skip)
+            page.next_requested.connect(self.next)
+            page.review_requested.connect(self.show_review)
+        elif isinstance(page, ReviewPage):
+            page.jump_requested.connect(self.jump)
+            page.back_requested.connect(lambda: self.jump(min(self.position, len(self.items) - 1)))
+            page.submit_requested.connect(self.submit)
+        else:  # the results page
+            page.print_requested.connect(self.print_summary)
+            page.save_pdf_requested.connect(self.save_pdf)
+            page.save_answers_requested.connect(self.save_answers)
+            page.restart_requested.connect(self.show_welcome)
 
     # -- welcome --------------------------------------------------------------------------
 
@@ -144,6 +147,8 @@ class QuizController(QObject):
                 "question bank does not have. It has been kept.",
             )
             return
+        from rolefit.scoring import AnswersError, make_answers
+
         try:
             answers = make_answers(self.bank, record.answers, record.form)
         except AnswersError as error:
@@ -259,9 +264,13 @@ class QuizController(QObject):
         self.window.show_page(self.window.review)
 
     def current_answers(self) -> Answers:
+        from rolefit.scoring import make_answers
+
         return make_answers(self.bank, self.answers, self.form)
 
     def submit(self) -> None:
+        from rolefit.scoring import ScoringError, score_answers
+
         try:
             result = score_answers(self.bank, self.current_answers())
         except ScoringError:
@@ -270,18 +279,26 @@ class QuizController(QObject):
         self.result = result
         if self.session_id is not None:
             self.store.complete(self.session_id, result.to_json())
-        self.window.results.show_result(self.bank, result)
-        self.window.show_page(self.window.results)
+        page = self.window.results
+        page.show_result(self.bank, result)
+        self.window.show_page(page)
 
     # -- print and save ------------------------------------------------------------------------
 
     def summary_content(self) -> SummaryContent:
         assert self.result is not None
+        from rolefit.report import SummaryContent
+
         return SummaryContent(self.bank, self.result, self.name, date.today())
 
     def print_summary(self) -> None:
         if self.result is None:
             return
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from rolefit.report import render_summary
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("RoleFit summary")
         preview = QPrintPreviewDialog(printer, self.window)
@@ -311,6 +328,8 @@ class QuizController(QObject):
         )
         if not path:
             return
+        from rolefit.report import write_pdf
+
         try:
             write_pdf(Path(path), self.summary_content())
         except OSError as error:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from rolefit.bank import Bank
-from rolefit.ui.views.question import QuestionPage
-from rolefit.ui.views.results import ResultsPage
-from rolefit.ui.views.review import ReviewPage
 from rolefit.ui.views.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from rolefit.ui.views.question import QuestionPage
+    from rolefit.ui.views.results import ResultsPage
+    from rolefit.ui.views.review import ReviewPage
 
 KEYBOARD_HELP = """\
 <h3>Keyboard</h3>
@@ -37,6 +41,8 @@ KEYBOARD_HELP = """\
 
 
 class MainWindow(QMainWindow):
+    page_created = Signal(QWidget)
+
     def __init__(self, bank: Bank, minutes: dict[str, int]) -> None:
         super().__init__()
         self.setWindowTitle("RoleFit")
@@ -44,11 +50,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.welcome = WelcomePage(bank, minutes)
-        self.question = QuestionPage(bank.scale)
-        self.review = ReviewPage()
-        self.results = ResultsPage()
-        for page in (self.welcome, self.question, self.review, self.results):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome)
+        # The other pages are built when first shown (start-up only needs the welcome page;
+        # see bench/startup.py); page_created lets the controller wire each one then.
+        self._scale = bank.scale
+        self._question: QuestionPage | None = None
+        self._review: ReviewPage | None = None
+        self._results: ResultsPage | None = None
 
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
@@ -65,15 +73,47 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.statusBar()
 
+    def _add(self, page: QWidget) -> None:
+        self.stack.addWidget(page)
+        self.page_created.emit(page)
+
+    @property
+    def question(self) -> QuestionPage:
+        if self._question is None:
+            from rolefit.ui.views.question import QuestionPage
+
+            self._question = QuestionPage(self._scale)
+            self._add(self._question)
+        return self._question
+
+    @property
+    def review(self) -> ReviewPage:
+        if self._review is None:
+            from rolefit.ui.views.review import ReviewPage
+
+            self._review = ReviewPage()
+            self._add(self._review)
+        return self._review
+
+    @property
+    def results(self) -> ResultsPage:
+        if self._results is None:
+            from rolefit.ui.views.results import ResultsPage
+
+            self._results = ResultsPage()
+            self._add(self._results)
+        return self._results
+
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
-        titles = {
-            self.welcome: "",
-            self.question: "Questions",
-            self.review: "Review",
-            self.results: "Your result",
-        }
-        part = titles.get(page, "")
+        if page is self._question:
+            part = "Questions"
+        elif page is self._review:
+            part = "Review"
+        elif page is self._results:
+            part = "Your result"
+        else:
+            part = ""
         self.setWindowTitle(f"RoleFit \u2013 {part}" if part else "RoleFit")
 
     # Dialogs go through these methods so tests can replace them.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from rolefit.bank import Bank
 from rolefit.report.charts import paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
-from rolefit.ui.widgets import ChartWidget
+from rolefit.ui.chart_widget import ChartWidget
 
 CONFIDENCE_TEXT = {
     "strong": "The recommended role is well ahead of the other two.",
