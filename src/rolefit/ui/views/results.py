@@ -133,8 +133,12 @@ class ResultsPage(QWidget):
         return label
 
     def show_result(self, bank: Bank, result: Result) -> None:
-        self.headline.setText(result.summary)
-        self.confidence.setText(CONFIDENCE_TEXT[result.confidence])
+        # The verdict is the headline; anything the summary adds is read at normal size.
+        verdict, _, rest = result.summary.partition(". ")
+        self.headline.setText(verdict if rest else result.summary)
+        self.confidence.setText(
+            " ".join(part for part in (rest, CONFIDENCE_TEXT[result.confidence]) if part)
+        )
         self.flags.setVisible(bool(result.flags))
         self.flags.setText(
             "".join(
