@@ -28,12 +28,10 @@ def main() -> None:
     os.environ["QT_SCALE_FACTOR"] = args.scale
 
     from PySide6.QtGui import QColor, QPalette
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import QApplication
 
     from rolefit.app import build_window, create_application
     from rolefit.bank import ChoiceItem
-    from rolefit.report import render_summary
 
     app = create_application()
     if args.dark:
@@ -89,18 +87,7 @@ def main() -> None:
         shot("4-review")
         controller.submit()
         shot("5-results")
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        preview = QPrintPreviewDialog(printer, window)
-        content = controller.summary_content()
-
-        def paint(device: QPrinter) -> None:
-            from PySide6.QtGui import QPainter
-
-            painter = QPainter(device)
-            render_summary(painter, device, content)
-            painter.end()
-
-        preview.paintRequested.connect(paint)
+        preview = controller.print_preview()
         preview.resize(900, 760)
         preview.show()
         app.processEvents()

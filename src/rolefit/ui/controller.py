@@ -22,7 +22,7 @@ from rolefit.store import Store
 from rolefit.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from rolefit.report import SummaryContent
     from rolefit.scoring import Answers, AnswerValue, Result
@@ -292,16 +292,19 @@ class QuizController(QObject):
         return SummaryContent(self.bank, self.result, self.name, date.today())
 
     def print_summary(self) -> None:
-        if self.result is None:
-            return
+        if self.result is not None:
+            self.window.run_dialog(self.print_preview())
+
+    def print_preview(self) -> QPrintPreviewDialog:
+        """The print preview of the summary; page size and printer come from the system."""
         from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from rolefit.report import render_summary
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("RoleFit summary")
-        preview = QPrintPreviewDialog(printer, self.window)
+        # Without a printer argument the dialog owns its own, so it lives as long as the dialog.
+        preview = QPrintPreviewDialog(self.window)
+        preview.printer().setDocName("RoleFit summary")
         preview.setWindowTitle("Print the RoleFit summary")
         content = self.summary_content()
 
@@ -311,7 +314,7 @@ class QuizController(QObject):
             painter.end()
 
         preview.paintRequested.connect(paint)
-        self.window.run_dialog(preview)
+        return preview
 
     def _default_path(self, suffix: str) -> str:
         folder = QStandardPaths.writableLocation(
