@@ -7,11 +7,9 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from rolefit.bank import Bank
 from rolefit.report.charts import paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.ui.chart_widget import ChartWidget
+from rolefit.ui.widgets import scrolling_page
 
 CONFIDENCE_TEXT = {
     "strong": "The recommended role is well ahead of the other two.",
@@ -44,17 +43,7 @@ class ResultsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll, 1)
-        body = QWidget()
-        scroll.setWidget(body)
-        self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(40, 24, 40, 24)
-        self._layout.setSpacing(10)
+        self._layout = scrolling_page(self, margins=(40, 24), spacing=10)
 
         self.headline = QLabel()
         self.headline.setObjectName("pageTitle")
@@ -108,7 +97,9 @@ class ResultsPage(QWidget):
         bar.addWidget(self.save_answers_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.print_button)
-        outer.addLayout(bar)
+        page_layout = self.layout()
+        assert isinstance(page_layout, QVBoxLayout)
+        page_layout.addLayout(bar)  # the button bar stays put below the scrolling body
 
         self.print_button.clicked.connect(self.print_requested)
         self.pdf_button.clicked.connect(self.save_pdf_requested)

@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from rolefit.bank import Bank
+from rolefit.ui.widgets import scrolling_page
 
 
 class WelcomePage(QWidget):
@@ -26,17 +25,7 @@ class WelcomePage(QWidget):
     def __init__(self, bank: Bank, minutes: dict[str, int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(14)
+        layout = scrolling_page(self, margins=(40, 32), spacing=14)
 
         title = QLabel("Which management role fits you?")
         title.setObjectName("pageTitle")
