@@ -5,7 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from rolefit.bank.loader import BankError, LocatedProblem, load_bank, parse_bank
+from rolefit.bank.files import BankError, LocatedProblem
+from rolefit.bank.loader import load_bank, parse_bank
 from rolefit.bank.model import (
     Bank,
     ChoiceItem,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from rolefit.bank.files import MAX_BANK_BYTES, BankError, LocatedProblem, read_text_file
 from rolefit.bank.model import (
     Bank,
     ChoiceItem,
@@ -30,43 +30,10 @@ from rolefit.bank.model import (
 from rolefit.bank.reader import Reader, entry
 from rolefit.bank.yamltree import AnyNode, MapNode, Problem, ScalarNode, YamlRefused, parse_tree
 
-# A real bank is tens of kilobytes; this leaves room for very large generated ones while
-# refusing a runaway file before any parsing.
-MAX_BANK_BYTES = 8 * 1024 * 1024
-# A file of junk can produce a problem per line; past this many, the rest are counted.
-MAX_REPORTED = 500
-
 ROLE_PROFILES = ("specialist", "generalist")
 ITEM_KINDS = ("likert", "choice")
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class LocatedProblem:
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-
-class BankError(Exception):
-    """A bank could not be loaded; ``problems`` lists every reason, located."""
-
-    def __init__(self, problems: list[LocatedProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-    def lines(self) -> list[str]:
-        shown = [str(p) for p in self.problems[:MAX_REPORTED]]
-        if len(self.problems) > MAX_REPORTED:
-            extra = len(self.problems) - MAX_REPORTED
-            last = self.problems[MAX_REPORTED]
-            shown.append(f"{last.file}:{last.line}:{last.column}: ... and {extra} more problems")
-        return shown
 
 
 def load_bank(path: str | os.PathLike[str], display_name: str | None = None) -> Bank:
@@ -74,38 +41,6 @@ def load_bank(path: str | os.PathLike[str], display_name: str | None = None) -> 
     name = display_name or str(path)
     text = read_text_file(Path(path), name, MAX_BANK_BYTES)
     return parse_bank(text, name)
-
-
-def read_text_file(path: Path, name: str, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into a located ``BankError``."""
-
-    def fail(message: str, line: int = 1, column: int = 1) -> BankError:
-        return BankError([LocatedProblem(name, line, column, message)])
-
-    try:
-        if path.is_dir():
-            raise fail("is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise fail(f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("file not found") from None
-    except PermissionError:
-        raise fail("permission denied: cannot read the file") from None
-    except OSError as error:
-        raise fail(f"cannot read the file: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise fail(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded; "
-            "save the file as UTF-8",
-            line,
-            column,
-        ) from None
 
 
 def parse_bank(text: str, name: str = "<bank>") -> Bank:

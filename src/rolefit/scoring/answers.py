@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from rolefit.bank.loader import BankError, read_text_file
+from rolefit.bank.files import BankError, read_text_file
 from rolefit.bank.model import Bank, ChoiceItem
 
 MAX_ANSWERS_BYTES = 2 * 1024 * 1024
