@@ -24,6 +24,14 @@ class Scale:
     def label(self, value: int) -> str:
         return self.labels[value - self.min]
 
+    def agreement(self, value: int) -> float:
+        """A raw answer as agreement with the item as worded, 0..1."""
+        return (value - self.min) / (self.max - self.min)
+
+    def keyed(self, value: int, reverse: bool) -> float:
+        """A raw answer as interest in the item's tasks, 0..1: reverse items as min+max-x."""
+        return self.agreement(self.min + self.max - value if reverse else value)
+
 
 @dataclass(frozen=True)
 class Role:

@@ -98,10 +98,7 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
 
 def keyed(bank: Bank, item: LikertItem, value: int) -> float:
     """A Likert answer as interest in the item's tasks, 0..1 (reverse items flipped)."""
-    low, high = bank.scale.min, bank.scale.max
-    if item.reverse:
-        value = low + high - value
-    return (value - low) / (high - low)
+    return bank.scale.keyed(value, item.reverse)
 
 
 def _score(bank: Bank, given: Mapping[str, AnswerValue | None]) -> _Scores:

@@ -34,24 +34,28 @@ def check_validity(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> t
 
 
 def _raw(bank: Bank, value: AnswerValue) -> float:
-    return (int(value) - bank.scale.min) / (bank.scale.max - bank.scale.min)
+    return bank.scale.agreement(int(value))
 
 
 def _keyed(bank: Bank, item: LikertItem, value: AnswerValue) -> float:
-    raw = _raw(bank, value)
-    return 1.0 - raw if item.reverse else raw
+    return bank.scale.keyed(int(value), item.reverse)
+
+
+def answers_needed(bank: Bank, form: str) -> int:
+    """How many answers a form needs before its result is not flagged incomplete."""
+    # round() first so that 0.7 * 10 does not become 8 through 7.000000000000001
+    return math.ceil(round(bank.scoring.min_answered * len(bank.forms[form]), 9))
 
 
 def _incomplete(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag | None:
     total = len(bank.forms[form])
-    # round() first so that 0.7 * 10 does not become 8 through 7.000000000000001
-    needed = math.ceil(round(bank.scoring.min_answered * total, 9))
+    needed = answers_needed(bank, form)
     touched = {r for i in given for t in bank.item(i).tasks for r in bank.task(t).roles}
     missing = [bank.role(r).title.lower() for r in bank.role_ids if r not in touched]
     if len(given) >= needed and not missing:
         return None
     message = (
-        f"You answered {len(given)} of {total} questions; at least {int(needed)} are needed "
+        f"You answered {len(given)} of {total} questions; at least {needed} are needed "
         "for a result you can rely on."
     )
     if missing:

@@ -7,7 +7,6 @@ taken here. The controller never computes a score itself: it asks ``score_answer
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections.abc import Callable
 from datetime import date
@@ -127,12 +126,19 @@ class QuizController(QObject):
         self.window.welcome.full_button.setFocus()
 
     def start(self, form: str, name: str) -> None:
+        session_id = self.store.start_session(form, self.bank.id, self.bank.version, name)
+        self._begin(session_id, form, name, {}, 0)
+
+    def _begin(
+        self, session_id: int, form: str, name: str, answers: dict[str, AnswerValue], position: int
+    ) -> None:
+        """Take the quiz up at ``position`` of a new or resumed session."""
+        self.session_id = session_id
         self.form, self.name = form, name
-        self.session_id = self.store.start_session(form, self.bank.id, self.bank.version, name)
-        self.answers = {}
-        self.position = 0
+        self.answers = answers
+        self.position = min(position, len(self.items) - 1)
         self.result = None
-        self._answer_times = [self._clock()]
+        self._answer_times = [self._clock()]  # the pace is measured from here
         self.show_question()
 
     def resume(self) -> None:
@@ -159,13 +165,7 @@ class QuizController(QObject):
                 "questionnaire was kept as it is:\n" + "\n".join(error.problems),
             )
             return
-        self.session_id = record.id
-        self.form, self.name = record.form, record.name
-        self.answers = dict(answers.values)
-        self.position = min(record.position, len(self.items) - 1)
-        self.result = None
-        self._answer_times = [self._clock()]
-        self.show_question()
+        self._begin(record.id, record.form, record.name, dict(answers.values), record.position)
 
     def discard(self) -> None:
         record = self.store.unfinished()
@@ -250,7 +250,9 @@ class QuizController(QObject):
             )
             for i in self.items
         ]
-        needed = math.ceil(round(self.bank.scoring.min_answered * len(self.items), 9))
+        from rolefit.scoring.validity import answers_needed
+
+        needed = answers_needed(self.bank, self.form)
         answered = sum(1 for i in self.items if i.id in self.answers)
         warning = None
         if answered < needed:
