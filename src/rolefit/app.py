@@ -3,35 +3,47 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from rolefit.bank import Bank, BankError, load_bank, load_default_bank
-from rolefit.paths import data_dir
+from rolefit.bank import DEFAULT_BANK_NAME, Bank, BankError, default_bank_path
+from rolefit.bank.cache import load_bank_cached
+from rolefit.paths import cache_dir, data_dir, installed_folder
 from rolefit.store import open_store
 from rolefit.ui.controller import QuizController, estimated_minutes
 from rolefit.ui.main_window import BankProblemsWindow, MainWindow
 
 
-def load_bank_or_problems(bank_path: Path | None) -> tuple[Bank | None, list[str]]:
+def load_bank_or_problems(
+    bank_path: Path | None, cache: Path | None = None
+) -> tuple[Bank | None, list[str]]:
+    """The bank (from ``cache`` when it was validated before), or its problems."""
     try:
-        bank = load_default_bank() if bank_path is None else load_bank(bank_path)
+        if bank_path is None:
+            bank = load_bank_cached(default_bank_path(), cache, DEFAULT_BANK_NAME)
+        else:
+            bank = load_bank_cached(bank_path, cache)
     except BankError as error:
         return None, error.lines()
     return bank, []
 
 
 def create_application() -> QApplication:
+    # Fusion follows the system palette (light or dark) on every platform. Asked for on the
+    # command line, Qt creates it without handing a QStyle to Python, which would build the
+    # Python view of QStyle's many enums (7 ms of start-up, see docs/performance.md).
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+        app.setStyle("Fusion")
+    else:
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName("RoleFit")
     app.setOrganizationName("RoleFit")
     app.setApplicationDisplayName("RoleFit")
-    app.setStyle("Fusion")  # follows the system palette (light or dark) on every platform
-    app.setStyleSheet(resources.files("rolefit.resources").joinpath("style.qss").read_text("utf-8"))
+    app.setStyleSheet((installed_folder("rolefit.resources") / "style.qss").read_text("utf-8"))
     return app
 
 
@@ -39,7 +51,7 @@ def build_window(
     bank_path: Path | None, data: Path | None
 ) -> tuple[QMainWindow, QuizController | None]:
     """The window for a bank (or its problems) and the controller driving it."""
-    bank, problems = load_bank_or_problems(bank_path)
+    bank, problems = load_bank_or_problems(bank_path, cache_dir(data))
     if bank is None:
         return BankProblemsWindow(problems), None
     opened = open_store(data_dir(data))

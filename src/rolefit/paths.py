@@ -2,22 +2,57 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
 ENV_DATA_DIR = "ROLEFIT_DATA_DIR"
 
 
-def data_dir(explicit: Path | None = None) -> Path:
+def installed_folder(package: str) -> Path:
+    """The folder of one of RoleFit's data packages (``rolefit.questions``, ``.resources``).
+
+    Found through the import system, so it works in editable installs too. Not
+    ``importlib.resources``: importing that costs 3 ms at every start, and PySide6 cannot
+    run from a zip file anyway, so the data is always in a real folder.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"RoleFit is incompletely installed: no {package}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _chosen(explicit: Path | None) -> Path | None:
     if explicit is not None:
         return explicit
     from_env = os.environ.get(ENV_DATA_DIR)
-    if from_env:
-        return Path(from_env)
-    # QtCore only (no GUI): the platform's app-data folder, e.g. ~/.local/share/RoleFit/RoleFit.
+    return Path(from_env) if from_env else None
+
+
+def _platform(kind: str, fallback: Path) -> Path:
+    # QtCore only (no GUI): the platform's folders, e.g. ~/.local/share/RoleFit/RoleFit.
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setOrganizationName("RoleFit")
     QCoreApplication.setApplicationName("RoleFit")
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".rolefit"
+    location = QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, kind))
+    return Path(location) if location else fallback
+
+
+def data_dir(explicit: Path | None = None) -> Path:
+    chosen = _chosen(explicit)
+    if chosen is not None:
+        return chosen
+    return _platform("AppDataLocation", Path.home() / ".rolefit")
+
+
+def cache_dir(explicit: Path | None = None) -> Path:
+    """Where files RoleFit can rebuild at any time are kept (the validated bank).
+
+    With a data folder chosen by hand, everything stays inside it (``cache`` under it), so
+    a folder on a USB stick leaves nothing behind; otherwise the platform's cache folder.
+    """
+    chosen = _chosen(explicit)
+    if chosen is not None:
+        return chosen / "cache"
+    return _platform("CacheLocation", Path.home() / ".rolefit" / "cache")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rolefit.bank.files import BankError, LocatedProblem
-from rolefit.bank.loader import load_bank, parse_bank
 from rolefit.bank.model import (
     Bank,
     ChoiceItem,
@@ -20,11 +19,16 @@ from rolefit.bank.model import (
     ScoringParams,
     Task,
 )
+from rolefit.paths import installed_folder
+
+if TYPE_CHECKING:
+    from rolefit.bank.loader import load_bank, parse_bank
 
 DEFAULT_BANK = "management.yaml"
 
 __all__ = [
     "DEFAULT_BANK",
+    "DEFAULT_BANK_NAME",
     "Bank",
     "BankError",
     "ChoiceItem",
@@ -38,6 +42,7 @@ __all__ = [
     "Scale",
     "ScoringParams",
     "Task",
+    "default_bank_path",
     "load_bank",
     "load_default_bank",
     "parse_bank",
@@ -47,10 +52,27 @@ __all__ = [
 
 def shipped_bank_paths() -> list[Path]:
     """The banks installed with RoleFit (the ``questions`` folder of the package)."""
-    folder = resources.files("rolefit.questions")
-    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    return sorted(installed_folder("rolefit.questions").glob("*.yaml"))
+
+
+def __getattr__(name: str) -> object:
+    # The loader imports PyYAML, which the window does not need when the bank is cached
+    # (see rolefit.bank.cache), so it is imported on first use.
+    if name in ("load_bank", "parse_bank"):
+        from rolefit.bank import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def default_bank_path() -> Path:
+    return installed_folder("rolefit.questions") / DEFAULT_BANK
+
+
+DEFAULT_BANK_NAME = f"questions/{DEFAULT_BANK}"
 
 
 def load_default_bank() -> Bank:
-    path = Path(str(resources.files("rolefit.questions").joinpath(DEFAULT_BANK)))
-    return load_bank(path, display_name=f"questions/{DEFAULT_BANK}")
+    from rolefit.bank.loader import load_bank
+
+    return load_bank(default_bank_path(), display_name=DEFAULT_BANK_NAME)

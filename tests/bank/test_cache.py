@@ -1,0 +1,133 @@
+"""The validated-bank cache is only a shortcut: never stale, never an error of its own."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import MINIMAL_BANK
+
+from rolefit.bank import BankError, load_bank
+from rolefit.bank import cache as bank_cache
+from rolefit.bank.cache import cache_file, load_bank_cached
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Count how often the bank is really parsed and validated."""
+    from rolefit.bank import loader
+
+    calls = []
+    real = loader.parse_bank
+
+    def counting(text, name="<bank>"):
+        calls.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(loader, "parse_bank", counting)
+    return calls
+
+
+def test_the_second_load_comes_from_the_cache_and_is_the_same_bank(write, tmp_path, parses):
+    path = write(MINIMAL_BANK)
+    first = load_bank_cached(path, tmp_path / "cache")
+    second = load_bank_cached(path, tmp_path / "cache")
+    assert len(parses) == 1
+    assert second == first == load_bank(path)
+    assert second.form_items("short") == first.form_items("short")  # indexes rebuilt
+
+
+def test_an_edited_bank_is_validated_again(write, tmp_path, parses):
+    path = write(MINIMAL_BANK)
+    load_bank_cached(path, tmp_path / "cache")
+    write(MINIMAL_BANK.replace("title: Mini bank", "title: Edited bank"))
+    assert load_bank_cached(path, tmp_path / "cache").title == "Edited bank"
+    assert len(parses) == 2
+
+
+def test_an_edit_that_breaks_the_bank_is_reported_not_hidden_by_the_cache(write, tmp_path):
+    path = write(MINIMAL_BANK)
+    load_bank_cached(path, tmp_path / "cache")
+    write(MINIMAL_BANK.replace("kind: choice", "kind: chioce"))
+    with pytest.raises(BankError) as raised:
+        load_bank_cached(path, tmp_path / "cache")
+    assert "items[4].kind" in str(raised.value) and "'chioce'" in str(raised.value)
+
+
+def test_changed_validation_code_invalidates_the_cache(write, tmp_path, parses, monkeypatch):
+    path = write(MINIMAL_BANK)
+    load_bank_cached(path, tmp_path / "cache")
+    fingerprint = bank_cache.code_fingerprint()
+    monkeypatch.setattr(bank_cache, "code_fingerprint", lambda: (*fingerprint, "loader changed"))
+    load_bank_cached(path, tmp_path / "cache")
+    assert len(parses) == 2
+
+
+def test_the_fingerprint_follows_the_loader_source():
+    before = bank_cache.code_fingerprint()
+    source = bank_cache._PACKAGE / "loader.py"
+    stat = source.stat()
+    try:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert bank_cache.code_fingerprint() != before
+    finally:
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a pickle at all", b"\x80\x05K\x01.", b"\x80\x05\x95" + b"\xff" * 40],
+    ids=["empty", "text", "foreign-pickle", "truncated"],
+)
+def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(write, tmp_path, parses, damage):
+    path = write(MINIMAL_BANK)
+    cache = tmp_path / "cache"
+    expected = load_bank_cached(path, cache)
+    stored = cache_file(cache, str(path))
+    stored.write_bytes(damage)
+    assert load_bank_cached(path, cache) == expected
+    assert len(parses) == 2
+    load_bank_cached(path, cache)
+    assert len(parses) == 2  # rewritten: a hit again
+
+
+def test_an_unwritable_cache_folder_only_costs_time(write, tmp_path, parses):
+    path = write(MINIMAL_BANK)
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    assert load_bank_cached(path, blocker).id == "mini"
+    assert load_bank_cached(path, blocker).id == "mini"
+    assert len(parses) == 2
+    assert not list(tmp_path.glob("**/*.partial"))
+
+
+def test_without_a_cache_folder_every_load_validates(write, parses):
+    path = write(MINIMAL_BANK)
+    load_bank_cached(path, None)
+    load_bank_cached(path, None)
+    assert len(parses) == 2
+
+
+def test_two_banks_keep_separate_cache_files(write, tmp_path):
+    one = write(MINIMAL_BANK, "one.yaml")
+    two = write(MINIMAL_BANK.replace("id: mini", "id: other"), "two.yaml")
+    cache = tmp_path / "cache"
+    assert load_bank_cached(one, cache).id == "mini"
+    assert load_bank_cached(two, cache).id == "other"
+    assert load_bank_cached(one, cache).id == "mini"
+    assert len(list(cache.glob("bank-*.pickle"))) == 2
+
+
+def test_a_cache_hit_does_not_import_pyyaml(write, tmp_path):
+    path = write(MINIMAL_BANK)
+    cache = tmp_path / "cache"
+    load_bank_cached(path, cache)
+    code = (
+        "import sys; from pathlib import Path;"
+        "from rolefit.bank.cache import load_bank_cached;"
+        f"bank = load_bank_cached(Path({str(path)!r}), Path({str(cache)!r}));"
+        "assert bank.id == 'mini';"
+        "assert 'yaml' not in sys.modules, 'a cache hit imported PyYAML'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
