@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 bad input (the reason on stderr), 2 wrong usage.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,14 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
-from rolefit.bank import (
-    Bank,
-    BankError,
-    ChoiceItem,
-    load_bank,
-    load_default_bank,
-    shipped_bank_paths,
-)
+from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
 
 if TYPE_CHECKING:  # imported where used: `rolefit` with no subcommand needs none of it
     from rolefit.scoring import Answers, AnswersError, Result
@@ -39,15 +31,9 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rolefit",
-        description="Find out whether operations, business or general management fits you. "
-        "With no subcommand, the questionnaire window opens.",
-        epilog=MAIN_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"rolefit {__version__}")
+def global_options(exit_on_error: bool = True) -> argparse.ArgumentParser:
+    """The options that come before any subcommand: all that opening the window needs."""
+    parser = argparse.ArgumentParser(prog="rolefit", add_help=False, exit_on_error=exit_on_error)
     parser.add_argument(
         "--bank",
         metavar="FILE",
@@ -61,6 +47,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="where answers are stored (default: $ROLEFIT_DATA_DIR, else the platform's "
         "app-data folder)",
     )
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, as ``build_parser().parse_args(argv)`` reads it.
+
+    Options alone (the window) are read without building every subcommand's parser:
+    argparse looks up a translation of each parser's help texts on disk, which took 5 ms
+    of start-up. A subcommand, --help, --version or any mistake goes to the full parser.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args, rest = global_options(exit_on_error=False).parse_known_args(words)
+    except argparse.ArgumentError:
+        rest = words
+    if rest:
+        return build_parser().parse_args(words)
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rolefit",
+        description="Find out whether operations, business or general management fits you. "
+        "With no subcommand, the questionnaire window opens.",
+        epilog=MAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[global_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"rolefit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -161,8 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     try:
         if args.command == "validate":
             return cmd_validate(args.files, sys.stdout, sys.stderr)
@@ -190,7 +206,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(bank_path: Path | None) -> Bank:
+    from rolefit.bank.loader import load_bank  # PyYAML: not needed to open the window
+
     return load_default_bank() if bank_path is None else load_bank(bank_path)
+
+
+def _print_json(data: object, out: TextIO) -> None:
+    import json  # not needed to open the window
+
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
 
 
 def _print_problems(error: BankError | AnswersError, err: TextIO) -> None:
@@ -200,6 +225,8 @@ def _print_problems(error: BankError | AnswersError, err: TextIO) -> None:
 
 
 def cmd_validate(files: list[Path], out: TextIO, err: TextIO) -> int:
+    from rolefit.bank.loader import load_bank
+
     paths = files or shipped_bank_paths()
     failed = False
     for path in paths:
@@ -279,8 +306,7 @@ def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO)
         _print_problems(error, err)
         return EXIT_BAD_INPUT
     if as_json:
-        json.dump(bank_to_json(bank), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _print_json(bank_to_json(bank), out)
         return EXIT_OK
     print(f"{bank.title}  ({bank.id} {bank.version}, {bank.source})", file=out)
     print("\nRoles:", file=out)
@@ -309,8 +335,7 @@ def cmd_score(
         return EXIT_BAD_INPUT
     bank, result, _answers = scored
     if as_json:
-        json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _print_json(result.to_json(), out)
     else:
         out.write(format_result(bank, result))
     return EXIT_OK
@@ -406,8 +431,7 @@ def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> 
         print(f"cannot read the stored sessions: {error}", file=err)
         return EXIT_BAD_INPUT
     if as_json:
-        json.dump([r.to_json() for r in records], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _print_json([r.to_json() for r in records], out)
         return EXIT_OK
     if not records:
         print(f"No sessions stored in {folder}.", file=out)

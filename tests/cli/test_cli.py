@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import MINIMAL_BANK
 
-from rolefit.__main__ import main
+from rolefit.__main__ import build_parser, main, parse_args
 
 LINE_FORMAT = re.compile(r"^.+:\d+:\d+: .+$")
 
@@ -121,6 +121,36 @@ def test_wrong_usage_exits_2(capsys, args):
     with pytest.raises(SystemExit) as exited:
         main(args)
     assert exited.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--data-dir", "d"],
+        ["--data-dir=d", "--bank", "b.yaml"],
+        ["--data", "d"],  # argparse's abbreviations work the same in both
+        ["--bank", "b.yaml", "inspect", "--json"],
+        ["sessions", "--data-dir", "d"],
+        ["--data-dir", "d", "score", "a.json"],
+        ["validate", "x.yaml", "y.yaml"],
+    ],
+)
+def test_the_quick_reading_of_options_agrees_with_the_full_parser(args):
+    assert parse_args(args) == build_parser().parse_args(args)
+
+
+@pytest.mark.parametrize(
+    "args", [["--data-dir"], ["--bogus"], ["--data-dir", "d", "--nope"], ["--version"], ["-h"]]
+)
+def test_mistakes_help_and_version_go_to_the_full_parser(capsys, args):
+    with pytest.raises(SystemExit) as quick:
+        parse_args(args)
+    quick_out = capsys.readouterr()
+    with pytest.raises(SystemExit) as full:
+        build_parser().parse_args(args)
+    assert quick.value.code == full.value.code
+    assert quick_out == capsys.readouterr()
 
 
 @pytest.mark.parametrize("args", [[], ["validate"], ["inspect"], ["score"]])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -52,6 +51,19 @@ def _v1(db: sqlite3.Connection) -> None:
 # Ordered; migration N brings the schema from version N-1 to N. Never edit a released one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _encode(value: object) -> str:
+    # json is imported on first use: opening the store at start-up does not need it.
+    import json
+
+    return json.dumps(value)
+
+
+def _decode(text: str) -> Any:
+    import json
+
+    return json.loads(text)
 
 
 def now_iso() -> str:
@@ -130,7 +142,7 @@ class Store:
                     "INSERT INTO answers (session_id, item_id, value, answered) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT (session_id, item_id) DO UPDATE SET value = excluded.value,"
                     " answered = excluded.answered",
-                    (session_id, item_id, json.dumps(value), now_iso()),
+                    (session_id, item_id, _encode(value), now_iso()),
                 )
 
     def save_position(self, session_id: int, position: int) -> None:
@@ -141,7 +153,7 @@ class Store:
         with self.transaction() as db:
             db.execute(
                 "UPDATE sessions SET status = 'completed', finished = ?, result = ? WHERE id = ?",
-                (now_iso(), json.dumps(result), session_id),
+                (now_iso(), _encode(result), session_id),
             )
 
     def discard(self, session_id: int) -> None:
@@ -165,7 +177,7 @@ class Store:
         if row is None:
             return None
         answers = {
-            item: json.loads(value)
+            item: _decode(value)
             for item, value in self._db.execute(
                 "SELECT item_id, value FROM answers WHERE session_id = ? ORDER BY rowid",
                 (session_id,),
@@ -182,7 +194,7 @@ class Store:
             name=row[7],
             position=row[8],
             answers=answers,
-            result=json.loads(row[9]) if row[9] else None,
+            result=_decode(row[9]) if row[9] else None,
         )
 
     def sessions(self) -> list[SessionRecord]:
