@@ -152,6 +152,10 @@ def test_resume_and_discard(qtbot, tmp_path):
     qtbot.addWidget(again)
     assert not again.welcome.resume_box.isHidden()
     assert "5 of 56 questions answered" in again.welcome.resume_label.text()
+    page = again.welcome  # Tab follows reading order, the resume offer first
+    chain = [page.resume_button, page.discard_button, page.name_edit, page.full_button]
+    assert [w.nextInFocusChain() for w in chain[:-1]] == chain[1:]
+    assert page.full_button.nextInFocusChain() is page.short_button
     qtbot.mouseClick(again.welcome.resume_button, Qt.MouseButton.LeftButton)
     assert resumed.answers == given and resumed.position == 5
 

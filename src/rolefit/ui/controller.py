@@ -6,15 +6,14 @@ taken here. The controller never computes a score itself: it asks ``score_answer
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from rolefit.bank import Bank, ChoiceItem, Item
 from rolefit.store import Store
@@ -318,41 +317,42 @@ class QuizController(QObject):
         preview.paintRequested.connect(paint)
         return preview
 
-    def _default_path(self, suffix: str) -> str:
+    def _ask_save_path(self, title: str, suffix: str, kinds: str) -> Path | None:
+        """Ask where to save, suggesting rolefit[-name]-DATE<suffix> in Documents."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         who = "-" + "-".join(self.name.lower().split()) if self.name else ""
-        return str(Path(folder) / f"rolefit{who}-{date.today().isoformat()}{suffix}")
+        suggested = Path(folder) / f"rolefit{who}-{date.today().isoformat()}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), kinds)
+        return Path(path) if path else None
 
     def save_pdf(self) -> None:
         if self.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the summary as PDF", self._default_path(".pdf"), "PDF (*.pdf)"
-        )
-        if not path:
+        path = self._ask_save_path("Save the summary as PDF", ".pdf", "PDF (*.pdf)")
+        if path is None:
             return
         from rolefit.report import write_pdf
 
         try:
-            write_pdf(Path(path), self.summary_content())
+            write_pdf(path, self.summary_content())
         except OSError as error:
             self.window.warn("Could not save the PDF", str(error))
             return
         self.window.statusBar().showMessage(f"Saved {path}", 8000)
 
     def save_answers(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            "Save the answers",
-            self._default_path("-answers.json"),
-            "RoleFit answers (*.json)",
-        )
-        if not path:
+        path = self._ask_save_path("Save the answers", "-answers.json", "RoleFit answers (*.json)")
+        if path is None:
             return
+        import json
+
         try:
-            Path(path).write_text(
+            path.write_text(
                 json.dumps(self.current_answers().to_json(self.bank), indent=2, ensure_ascii=False)
                 + "\n",
                 encoding="utf-8",

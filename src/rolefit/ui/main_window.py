@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from rolefit.bank import Bank
 from rolefit.ui.views.welcome import WelcomePage
 
+# Dialog classes are imported where used, and the ``Qt`` namespace not at all: neither is
+# needed to show the window (see rolefit.ui.parts).
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from rolefit.ui.views.question import QuestionPage
     from rolefit.ui.views.results import ResultsPage
     from rolefit.ui.views.review import ReviewPage
@@ -58,19 +53,17 @@ class MainWindow(QMainWindow):
         self._review: ReviewPage | None = None
         self._results: ResultsPage | None = None
 
+        # Actions are made by the menus: menu.addAction(text) took 0.05 ms where
+        # QAction(text, parent) took 1.5-6 ms at start-up (PySide6 6.11, docs/performance.md).
         file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)  # answers are already saved: nothing to ask
-        file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        keys = help_menu.addAction("&Keyboard shortcuts")
+        keys.setShortcuts([QKeySequence("F1")])  # setShortcut(...) would load Qt
         keys.triggered.connect(self.show_keyboard_help)
-        help_menu.addAction(keys)
-        about = QAction("&About RoleFit", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addAction("&About RoleFit").triggered.connect(self.show_about)
         self.statusBar()
 
     def _add(self, page: QWidget) -> None:
@@ -118,9 +111,13 @@ class MainWindow(QMainWindow):
 
     # Dialogs go through these methods so tests can replace them.
     def warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             title,
@@ -134,9 +131,13 @@ class MainWindow(QMainWindow):
         return dialog.exec()
 
     def show_keyboard_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "RoleFit keyboard shortcuts", KEYBOARD_HELP)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from rolefit import __version__
 
         QMessageBox.about(
@@ -152,6 +153,8 @@ class BankProblemsWindow(QMainWindow):
     """Shown instead of the quiz when the bank is invalid: never a quiz on a broken bank."""
 
     def __init__(self, problems: list[str]) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
         super().__init__()
         self.setWindowTitle("RoleFit \u2013 the question bank could not be loaded")
         self.resize(820, 480)

@@ -5,36 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
-
-
-def scrolling_page(page: QWidget, margins: tuple[int, int], spacing: int) -> QVBoxLayout:
-    """Give ``page`` a frameless scroll area and return the layout of its body.
-
-    Content scrolls instead of being clipped when the window is small or the text large
-    (QT_SCALE_FACTOR=2, big system fonts). ``page.layout()`` stays free for a fixed bar.
-    """
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    outer.addWidget(scroll, 1)
-    body = QWidget()
-    scroll.setWidget(body)
-    layout = QVBoxLayout(body)
-    horizontal, vertical = margins
-    layout.setContentsMargins(horizontal, vertical, horizontal, vertical)
-    layout.setSpacing(spacing)
-    return layout
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class OptionCard(QPushButton):

@@ -18,7 +18,7 @@ from rolefit.bank import Bank
 from rolefit.report.charts import paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.ui.chart_widget import ChartWidget
-from rolefit.ui.widgets import scrolling_page
+from rolefit.ui.parts import scrolling_page
 
 CONFIDENCE_TEXT = {
     "strong": "The recommended role is well ahead of the other two.",

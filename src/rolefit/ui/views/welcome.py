@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolefit.bank import Bank
-from rolefit.ui.widgets import scrolling_page
+from rolefit.ui.parts import scrolling_page
 
 
 class WelcomePage(QWidget):
@@ -39,28 +42,20 @@ class WelcomePage(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        roles = QLabel(
-            "<br>".join(f"<b>{r.title}</b>: {_first_sentence(r.description)}" for r in bank.roles)
-        )
-        roles.setWordWrap(True)
-        roles.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(roles)
+        # Plain labels, so the bank's text needs no escaping: the role in bold, then its gist.
+        roles = QFormLayout()
+        for role in bank.roles:
+            title = QLabel(f"{role.title}:")
+            title.setObjectName("roleTitle")
+            gist = QLabel(_first_sentence(role.description))
+            gist.setWordWrap(True)
+            roles.addRow(title, gist)
+        layout.addLayout(roles)
 
-        self.resume_box = QFrame()
-        self.resume_box.setObjectName("resumeBox")
-        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
-        resume_layout = QHBoxLayout(self.resume_box)
-        self.resume_label = QLabel()
-        self.resume_label.setWordWrap(True)
-        resume_layout.addWidget(self.resume_label, 1)
-        self.resume_button = QPushButton("&Resume")
-        self.resume_button.setAccessibleName("Resume the unfinished questionnaire")
-        self.discard_button = QPushButton("&Discard\u2026")
-        self.discard_button.setAccessibleName("Discard the unfinished questionnaire")
-        resume_layout.addWidget(self.resume_button)
-        resume_layout.addWidget(self.discard_button)
-        self.resume_box.hide()
-        layout.addWidget(self.resume_box)
+        # The offer to resume is built only when there is something to resume.
+        self._layout = layout
+        self._resume_at = layout.count()
+        self.resume_box: QFrame | None = None
 
         name_row = QHBoxLayout()
         name_label = QLabel("Your &name, for the printout (optional):")
@@ -109,16 +104,23 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
 
         self.full_button.clicked.connect(lambda: self._start("full"))
-        self.resume_button.clicked.connect(self.resume_requested)
-        self.discard_button.clicked.connect(self.discard_requested)
         # The keyboard contract: Return starts the full form (or presses a focused button).
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self._return_pressed)
-        self.setTabOrder(self.name_edit, self.full_button)
+        # The shortcuts are the page's, so they are live only while the page is shown.
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self).activated.connect(self._return_pressed)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows reading order: the resume offer (if any), name, then the two forms."""
+        chain: list[QWidget] = []
+        if self.resume_box is not None:
+            chain += [self.resume_button, self.discard_button]
+        chain.append(self.name_edit)
+        chain.append(self.full_button)
         if self.short_button is not None:
-            self.setTabOrder(self.full_button, self.short_button)
+            chain.append(self.short_button)
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
 
     def _return_pressed(self) -> None:
         focused = self.focusWidget()
@@ -132,8 +134,32 @@ class WelcomePage(QWidget):
 
     def show_resume(self, text: str | None) -> None:
         """Offer to resume an unfinished session (text describes it), or hide the offer."""
+        if self.resume_box is None:
+            if text is None:
+                return
+            self._build_resume_box()
+        assert self.resume_box is not None
         self.resume_box.setVisible(text is not None)
         self.resume_label.setText(text or "")
+
+    def _build_resume_box(self) -> None:
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("resumeBox")
+        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
+        resume_layout = QHBoxLayout(self.resume_box)
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+        resume_layout.addWidget(self.resume_label, 1)
+        self.resume_button = QPushButton("&Resume")
+        self.resume_button.setAccessibleName("Resume the unfinished questionnaire")
+        self.discard_button = QPushButton("&Discard\u2026")
+        self.discard_button.setAccessibleName("Discard the unfinished questionnaire")
+        resume_layout.addWidget(self.resume_button)
+        resume_layout.addWidget(self.discard_button)
+        self._layout.insertWidget(self._resume_at, self.resume_box)
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        self._set_tab_order()
 
 
 def _first_sentence(text: str) -> str:
