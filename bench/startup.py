@@ -42,10 +42,11 @@ CHILD_ROLEFIT = """
 import sys, time, tempfile
 from pathlib import Path
 from PySide6.QtCore import QTimer
-import rolefit.__main__  # what the rolefit command imports first
+from rolefit.__main__ import parse_args  # what the rolefit command does first
+args = parse_args(["--data-dir", sys.argv[1]])
 from rolefit.app import build_window, create_application
 app = create_application()
-window, controller = build_window(None, Path(sys.argv[1]))
+window, controller = build_window(args.bank, args.data_dir)
 window.show()
 QTimer.singleShot(0, lambda: (print(time.monotonic(), flush=True), app.quit()))
 app.exec()
