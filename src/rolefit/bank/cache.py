@@ -78,13 +78,18 @@ def load_bank_cached(path: Path, cache_dir: Path | None, display_name: str | Non
     """
     name = display_name or str(path)
     text = read_text_file(path, name, MAX_BANK_BYTES)
+    if cache_dir is None:
+        return _validate(text, name)
     made_from = (code_fingerprint(), name, text)
-    stored = cache_file(cache_dir, name) if cache_dir is not None else None
-    bank = _read(stored, made_from) if stored is not None else None
+    stored = cache_file(cache_dir, name)
+    bank = _read(stored, made_from)
     if bank is None:
-        from rolefit.bank.loader import parse_bank  # imports PyYAML: only on a miss
-
-        bank = parse_bank(text, name)
-        if stored is not None:
-            _write(stored, made_from, bank)
+        bank = _validate(text, name)
+        _write(stored, made_from, bank)
     return bank
+
+
+def _validate(text: str, name: str) -> Bank:
+    from rolefit.bank.loader import parse_bank  # imports PyYAML: only on a miss
+
+    return parse_bank(text, name)

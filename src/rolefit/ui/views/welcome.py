@@ -110,11 +110,9 @@ class WelcomePage(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(self._return_pressed)
         self._set_tab_order()
 
-    def _set_tab_order(self) -> None:
+    def _set_tab_order(self, resume: list[QWidget] | None = None) -> None:
         """Tab follows reading order: the resume offer (if any), name, then the two forms."""
-        chain: list[QWidget] = []
-        if self.resume_box is not None:
-            chain += [self.resume_button, self.discard_button]
+        chain = list(resume or [])
         chain.append(self.name_edit)
         chain.append(self.full_button)
         if self.short_button is not None:
@@ -134,19 +132,20 @@ class WelcomePage(QWidget):
 
     def show_resume(self, text: str | None) -> None:
         """Offer to resume an unfinished session (text describes it), or hide the offer."""
+        if text is None:
+            if self.resume_box is not None:
+                self.resume_box.hide()
+            return
         if self.resume_box is None:
-            if text is None:
-                return
-            self._build_resume_box()
-        assert self.resume_box is not None
-        self.resume_box.setVisible(text is not None)
-        self.resume_label.setText(text or "")
+            self.resume_box = self._build_resume_box()
+        self.resume_label.setText(text)
+        self.resume_box.show()
 
-    def _build_resume_box(self) -> None:
-        self.resume_box = QFrame()
-        self.resume_box.setObjectName("resumeBox")
-        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
-        resume_layout = QHBoxLayout(self.resume_box)
+    def _build_resume_box(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("resumeBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        resume_layout = QHBoxLayout(box)
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
         resume_layout.addWidget(self.resume_label, 1)
@@ -156,10 +155,11 @@ class WelcomePage(QWidget):
         self.discard_button.setAccessibleName("Discard the unfinished questionnaire")
         resume_layout.addWidget(self.resume_button)
         resume_layout.addWidget(self.discard_button)
-        self._layout.insertWidget(self._resume_at, self.resume_box)
+        self._layout.insertWidget(self._resume_at, box)
         self.resume_button.clicked.connect(self.resume_requested)
         self.discard_button.clicked.connect(self.discard_requested)
-        self._set_tab_order()
+        self._set_tab_order(resume=[self.resume_button, self.discard_button])
+        return box
 
 
 def _first_sentence(text: str) -> str:
