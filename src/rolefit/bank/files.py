@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # A real bank is tens of kilobytes; this leaves room for very large generated ones while
 # refusing a runaway file before any parsing.
@@ -12,8 +12,10 @@ MAX_BANK_BYTES = 8 * 1024 * 1024
 MAX_REPORTED = 500
 
 
-@dataclass(frozen=True)
-class LocatedProblem:
+class LocatedProblem(NamedTuple):
+    """A problem at a place in a file. (A NamedTuple: the window starts without
+    importing ``dataclasses``, see docs/performance.md.)"""
+
     file: str
     line: int
     column: int

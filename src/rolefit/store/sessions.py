@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 DB_FILENAME = "rolefit.db"
 
@@ -70,8 +69,9 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+# Records are NamedTuples, not dataclasses: the window starts without importing
+# ``dataclasses`` (docs/performance.md).
+class SessionRecord(NamedTuple):
     id: int
     status: str
     started: str
@@ -202,8 +202,7 @@ class Store:
         return [s for s in (self.session(i) for i in ids) if s is not None]
 
 
-@dataclass(frozen=True)
-class OpenedStore:
+class OpenedStore(NamedTuple):
     """A usable store, and what went wrong with the previous file if it had to be set aside."""
 
     store: Store
