@@ -42,7 +42,7 @@ CHILD_ROLEFIT = """
 import sys, time, tempfile
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from rolefit.__main__ import parse_args  # what the rolefit command does first
+from rolefit.cli import parse_args  # what the rolefit command does first
 args = parse_args(["--data-dir", sys.argv[1]])
 from rolefit.app import build_window, create_application
 app = create_application()

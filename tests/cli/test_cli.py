@@ -8,7 +8,8 @@ import sys
 import pytest
 from conftest import MINIMAL_BANK
 
-from rolefit.__main__ import build_parser, main, parse_args
+from rolefit.cli import main, parse_args
+from rolefit.commands import build_parser
 
 LINE_FORMAT = re.compile(r"^.+:\d+:\d+: .+$")
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from rolefit.__main__ import main
+from rolefit.cli import main
 from rolefit.report import paint_fit_chart, paint_profile_chart
 
 ANSWERS = {

@@ -239,7 +239,7 @@ def test_saved_answers_reopen_with_the_command_line(quiz, qtbot, tmp_path, monke
     target = tmp_path / "answers.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(window.results.save_answers_button, Qt.MouseButton.LeftButton)
-    from rolefit.__main__ import main
+    from rolefit.cli import main
 
     assert main(["score", str(target), "--json"]) == 0
     scored = json.loads(capsys.readouterr().out)

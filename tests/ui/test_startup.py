@@ -8,7 +8,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from PySide6 import QtCore
-from rolefit.__main__ import parse_args
+from rolefit.cli import parse_args
 from rolefit.app import build_window, create_application
 
 args = parse_args(["--data-dir", sys.argv[1]])
