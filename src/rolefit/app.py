@@ -8,17 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from rolefit.bank import DEFAULT_BANK_NAME, Bank, BankError, default_bank_path
+from rolefit.bank import DEFAULT_BANK_NAME, BankError, ValidBank, default_bank_path
 from rolefit.bank.cache import load_bank_cached
 from rolefit.paths import cache_dir, data_dir, installed_folder
 from rolefit.store import open_store
-from rolefit.ui.controller import QuizController, estimated_minutes
+from rolefit.ui.controller import QuizController
 from rolefit.ui.main_window import BankProblemsWindow, MainWindow
 
 
 def load_bank_or_problems(
     bank_path: Path | None, cache: Path | None = None
-) -> tuple[Bank | None, list[str]]:
+) -> tuple[ValidBank | None, list[str]]:
     """The bank (from ``cache`` when it was validated before), or its problems."""
     try:
         if bank_path is None:
@@ -55,8 +55,7 @@ def build_window(
     if bank is None:
         return BankProblemsWindow(problems), None
     opened = open_store(data_dir(data))
-    minutes = {name: estimated_minutes(bank.form_items(name)) for name in bank.forms}
-    window = MainWindow(bank, minutes)
+    window = MainWindow(bank)
     controller = QuizController(window, bank, opened.store)
     controller.show_welcome()
     if opened.problem is not None:

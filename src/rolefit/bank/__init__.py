@@ -6,23 +6,48 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolefit.bank.files import BankError, LocatedProblem
-from rolefit.bank.model import (
-    Bank,
-    ChoiceItem,
-    Dimension,
-    Item,
-    LikertItem,
-    Note,
-    Option,
-    Role,
-    Scale,
-    ScoringParams,
-    Task,
-)
+from rolefit.bank.outline import BankOutline, ValidBank
 from rolefit.paths import installed_folder
 
 if TYPE_CHECKING:
     from rolefit.bank.loader import load_bank, parse_bank
+    from rolefit.bank.model import (
+        Bank,
+        ChoiceItem,
+        Dimension,
+        Item,
+        LikertItem,
+        Note,
+        Option,
+        Role,
+        Scale,
+        ScoringParams,
+        Task,
+    )
+
+# Imported on first use (PEP 562): the loader imports PyYAML, which a cached start does
+# not need (rolefit.bank.cache), and the window opens from a bank's outline before the
+# model's dataclasses are needed (rolefit.bank.outline, docs/performance.md).
+_LAZY = {
+    "load_bank": "loader",
+    "parse_bank": "loader",
+    **dict.fromkeys(
+        (
+            "Bank",
+            "ChoiceItem",
+            "Dimension",
+            "Item",
+            "LikertItem",
+            "Note",
+            "Option",
+            "Role",
+            "Scale",
+            "ScoringParams",
+            "Task",
+        ),
+        "model",
+    ),
+}
 
 DEFAULT_BANK = "management.yaml"
 
@@ -31,6 +56,7 @@ __all__ = [
     "DEFAULT_BANK_NAME",
     "Bank",
     "BankError",
+    "BankOutline",
     "ChoiceItem",
     "Dimension",
     "Item",
@@ -42,6 +68,7 @@ __all__ = [
     "Scale",
     "ScoringParams",
     "Task",
+    "ValidBank",
     "default_bank_path",
     "load_bank",
     "load_default_bank",
@@ -56,12 +83,10 @@ def shipped_bank_paths() -> list[Path]:
 
 
 def __getattr__(name: str) -> object:
-    # The loader imports PyYAML, which the window does not need when the bank is cached
-    # (see rolefit.bank.cache), so it is imported on first use.
-    if name in ("load_bank", "parse_bank"):
-        from rolefit.bank import loader
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(loader, name)
+        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

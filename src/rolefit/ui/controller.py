@@ -15,30 +15,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from rolefit.bank import Bank, ChoiceItem, Item
+from rolefit.bank import ValidBank
+from rolefit.bank.outline import estimated_minutes
 from rolefit.store import Store
 from rolefit.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from rolefit.bank import Bank, Item
     from rolefit.report import SummaryContent
     from rolefit.scoring import Answers, AnswerValue, Result
 
 # Scoring, the report and print support are imported where they are first used: the
-# welcome page needs none of them, and start-up is measured against a bare window.
+# welcome page needs none of them, and start-up is measured against a bare window. So is
+# the bank itself: the welcome page is built from its outline (rolefit.bank.outline).
 
-# Seconds a person typically needs per item, before their own pace is known.
-SECONDS_PER_LIKERT = 9
-SECONDS_PER_CHOICE = 14
+# Nobody reads and answers a question in fewer seconds, however fast they click.
 MIN_SECONDS_PER_ITEM = 4
-
-
-def estimated_minutes(items: tuple[Item, ...]) -> int:
-    seconds = sum(
-        SECONDS_PER_CHOICE if isinstance(i, ChoiceItem) else SECONDS_PER_LIKERT for i in items
-    )
-    return max(1, round(seconds / 60))
 
 
 def time_left_text(seconds: float) -> str:
@@ -49,7 +43,7 @@ def time_left_text(seconds: float) -> str:
 
 
 def answer_in_words(bank: Bank, item: Item, value: AnswerValue) -> str:
-    if isinstance(item, ChoiceItem):
+    if item.kind == "choice":
         option = item.option(str(value))
         return option.text if option else str(value)
     return f"{value} \u2013 {bank.scale.label(int(value))}"
@@ -59,13 +53,13 @@ class QuizController(QObject):
     def __init__(
         self,
         window: MainWindow,
-        bank: Bank,
+        bank: ValidBank,
         store: Store,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.bank = bank
+        self._valid_bank = bank
         self.store = store
         self._clock = clock
         self.session_id: int | None = None
@@ -106,13 +100,20 @@ class QuizController(QObject):
     # -- welcome --------------------------------------------------------------------------
 
     @property
+    def bank(self) -> Bank:
+        """The bank, loaded when a questionnaire first needs it."""
+        return self._valid_bank.bank
+
+    @property
     def items(self) -> tuple[Item, ...]:
         return self.bank.form_items(self.form)
 
     def show_welcome(self) -> None:
         unfinished = self.store.unfinished()
-        if unfinished is not None and unfinished.bank_id == self.bank.id:
-            total = len(self.bank.forms.get(unfinished.form, ()))
+        outline = self._valid_bank.outline
+        if unfinished is not None and unfinished.bank_id == outline.id:
+            form = outline.forms.get(unfinished.form)
+            total = form.items if form is not None else 0
             started = unfinished.started.replace("T", " ")[:16]
             self.window.welcome.show_resume(
                 f"You have an unfinished {unfinished.form} questionnaire from {started}"
@@ -194,11 +195,10 @@ class QuizController(QObject):
 
     def seconds_left(self) -> float:
         remaining = [i for i in self.items[self.position :] if i.id not in self.answers]
-        default = estimated_minutes(tuple(remaining)) * 60 if remaining else 0
+        default = estimated_minutes(remaining) * 60 if remaining else 0
         given = len(self._answer_times) - 1
         if given < 3:
             return default
-        # Nobody reads and answers a question in under a few seconds, however fast they click.
         pace = max(MIN_SECONDS_PER_ITEM, (self._answer_times[-1] - self._answer_times[0]) / given)
         return pace * len(remaining)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from rolefit.bank import Bank
+from rolefit.bank import ValidBank
 from rolefit.ui.views.welcome import WelcomePage
 
 # Dialog classes are imported where used, and the ``Qt`` namespace not at all: neither is
@@ -38,17 +38,17 @@ KEYBOARD_HELP = """\
 class MainWindow(QMainWindow):
     page_created = Signal(QWidget)
 
-    def __init__(self, bank: Bank, minutes: dict[str, int]) -> None:
+    def __init__(self, bank: ValidBank) -> None:
         super().__init__()
         self.setWindowTitle("RoleFit")
         self.resize(900, 680)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.welcome = WelcomePage(bank, minutes)
+        self.welcome = WelcomePage(bank.outline)
         self.stack.addWidget(self.welcome)
         # The other pages are built when first shown (start-up only needs the welcome page;
         # see bench/startup.py); page_created lets the controller wire each one then.
-        self._scale = bank.scale
+        self._bank = bank
         self._question: QuestionPage | None = None
         self._review: ReviewPage | None = None
         self._results: ResultsPage | None = None
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         if self._question is None:
             from rolefit.ui.views.question import QuestionPage
 
-            self._question = QuestionPage(self._scale)
+            self._question = QuestionPage(self._bank.bank.scale)
             self._add(self._question)
         return self._question
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rolefit.bank import Bank
+from rolefit.bank import BankOutline
 from rolefit.ui.parts import scrolling_page
 
 
@@ -25,7 +25,7 @@ class WelcomePage(QWidget):
     resume_requested = Signal()
     discard_requested = Signal()
 
-    def __init__(self, bank: Bank, minutes: dict[str, int], parent: QWidget | None = None) -> None:
+    def __init__(self, bank: BankOutline, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
         layout = scrolling_page(self, margins=(40, 32), spacing=14)
@@ -67,20 +67,20 @@ class WelcomePage(QWidget):
         name_row.addWidget(self.name_edit, 1)
         layout.addLayout(name_row)
 
-        full = len(bank.forms["full"])
+        full = bank.forms["full"]
         self.full_button = QPushButton(
-            f"Start the full questionnaire\n{full} questions, about {minutes['full']} minutes"
+            f"Start the full questionnaire\n{full.items} questions, about {full.minutes} minutes"
         )
         self.full_button.setObjectName("primaryButton")
         self.full_button.setAccessibleName("Start the full questionnaire")
         self.full_button.setDefault(True)
         self.full_button.setAutoDefault(True)
         layout.addWidget(self.full_button)
-        if "short" in bank.forms:
-            short = len(bank.forms["short"])
+        short = bank.forms.get("short")
+        if short is not None:
             self.short_button: QPushButton | None = QPushButton(
-                f"Take the short version\n{short} questions, about {minutes['short']} minutes: "
-                "a first look"
+                f"Take the short version\n{short.items} questions, about {short.minutes} "
+                "minutes: a first look"
             )
             self.short_button.setAccessibleName("Take the short version")
             layout.addWidget(self.short_button)
