@@ -16,9 +16,9 @@ from pathlib import Path
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def global_options(exit_on_error: bool = True) -> argparse.ArgumentParser:
+def global_options() -> argparse.ArgumentParser:
     """The options that come before any subcommand: all that opening the window needs."""
-    parser = argparse.ArgumentParser(prog="rolefit", add_help=False, exit_on_error=exit_on_error)
+    parser = argparse.ArgumentParser(prog="rolefit", add_help=False)
     parser.add_argument(
         "--bank",
         metavar="FILE",
@@ -38,21 +38,40 @@ def global_options(exit_on_error: bool = True) -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line, as ``build_parser().parse_args(argv)`` reads it.
 
-    Options alone (the window) are read without building every subcommand's parser:
-    argparse looks up a translation of each parser's help texts on disk, which took 5 ms
-    of start-up. A subcommand, --help, --version or any mistake goes to the full parser.
+    The window's own options, spelled out in full, are read here: building even one
+    argparse parser looks up translations of its texts on disk (3 ms of start-up, and
+    5 ms for all the subcommands' parsers). Anything else (a subcommand, an abbreviation,
+    --help, --version, a mistake) goes to the full parser.
     """
     words = list(sys.argv[1:] if argv is None else argv)
-    try:
-        args, rest = global_options(exit_on_error=False).parse_known_args(words)
-    except argparse.ArgumentError:
-        rest = words
-    if rest:
-        from rolefit.commands import build_parser
+    window = _window_options(words)
+    if window is not None:
+        return window
+    from rolefit.commands import build_parser
 
-        return build_parser().parse_args(words)
-    args.command = None
-    return args
+    return build_parser().parse_args(words)
+
+
+_WINDOW_OPTIONS = {"--bank": "bank", "--data-dir": "data_dir"}
+
+
+def _window_options(words: list[str]) -> argparse.Namespace | None:
+    """The options when ``words`` are only ``--bank``/``--data-dir`` with plain values.
+
+    None for anything argparse might read differently, so argparse decides those.
+    """
+    values: dict[str, Path | None] = dict.fromkeys(_WINDOW_OPTIONS.values())
+    rest = iter(words)
+    for word in rest:
+        option, equals, value = word.partition("=")
+        if option not in _WINDOW_OPTIONS:
+            return None
+        if not equals:
+            value = next(rest, "")
+        if not value or value.startswith("-"):
+            return None
+        values[_WINDOW_OPTIONS[option]] = Path(value)
+    return argparse.Namespace(command=None, **values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -131,6 +131,11 @@ def test_wrong_usage_exits_2(capsys, args):
         ["--data-dir", "d"],
         ["--data-dir=d", "--bank", "b.yaml"],
         ["--data", "d"],  # argparse's abbreviations work the same in both
+        ["--bank=b.yaml"],
+        ["--data-dir", "d", "--data-dir", "e"],  # the last one counts
+        ["--bank="],
+        ["--data-dir=-d"],
+        ["--bank", "b.yaml", "--data-dir", "d=e"],
         ["--bank", "b.yaml", "inspect", "--json"],
         ["sessions", "--data-dir", "d"],
         ["--data-dir", "d", "score", "a.json"],
@@ -142,7 +147,15 @@ def test_the_quick_reading_of_options_agrees_with_the_full_parser(args):
 
 
 @pytest.mark.parametrize(
-    "args", [["--data-dir"], ["--bogus"], ["--data-dir", "d", "--nope"], ["--version"], ["-h"]]
+    "args",
+    [
+        ["--data-dir"],
+        ["--bogus"],
+        ["--data-dir", "d", "--nope"],
+        ["--bank", "-x"],
+        ["--version"],
+        ["-h"],
+    ],
 )
 def test_mistakes_help_and_version_go_to_the_full_parser(capsys, args):
     with pytest.raises(SystemExit) as quick:
