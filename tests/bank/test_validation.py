@@ -218,13 +218,25 @@ def test_junk_gives_problems_not_tracebacks(junk):
     assert problems(junk)
 
 
-def test_not_utf8_is_located(write):
-    path = write(b"id: mini\ntitle: caf\xe9\n")
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"], ids=["plain", "byte-order-mark"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [(b"id: mini\ntitle: caf\xe9\n", (2, 11)), (b"id: caf\xe9\n", (1, 8))],
+    ids=["line-2", "line-1"],
+)
+def test_not_utf8_is_located(write, mark, text, where):
+    """Columns count bytes from the start of the line; a byte-order mark is not counted."""
     with pytest.raises(BankError) as caught:
-        load_bank(path)
+        load_bank(write(mark + text))
     (problem,) = caught.value.problems
-    assert (problem.line, problem.column) == (2, 11)
-    assert "not UTF-8" in problem.message
+    assert (problem.line, problem.column) == where
+    assert "not UTF-8" in problem.message and "byte 0xe9" in problem.message
+
+
+def test_a_byte_order_mark_is_not_part_of_the_bank(write):
+    assert load_bank(write(b"\xef\xbb\xbf" + MINIMAL_BANK.encode())) == load_bank(
+        write(MINIMAL_BANK)
+    )
 
 
 def test_missing_file_and_directory(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from pathlib import Path
 from typing import NamedTuple
 
@@ -60,11 +61,15 @@ def read_text_file(path: Path, name: str, max_bytes: int) -> str:
         raise fail("permission denied: cannot read the file") from None
     except OSError as error:
         raise fail(f"cannot read the file: {error.strerror or error}") from None
+    # Decoded as UTF-8 and the byte-order mark dropped after: "utf-8-sig" would give error
+    # positions that leave out the mark, so the line and byte shown would be wrong.
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        mark = len(BOM_UTF8) if data.startswith(BOM_UTF8) else 0
+        line_start = max(data.rfind(b"\n", 0, error.start) + 1, mark)
+        column = error.start - line_start + 1
         raise fail(
             f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded; "
             "save the file as UTF-8",
