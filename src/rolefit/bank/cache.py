@@ -50,10 +50,12 @@ MadeFrom = tuple[Fingerprint, str, str]  # fingerprint, display name, the bank's
 def code_fingerprint() -> Fingerprint:
     """What a cached ``Bank`` depends on besides the bank's text: versions and loader code."""
     sources = []
-    for source in sorted(_PACKAGE.glob("*.py")):
-        stat = source.stat()
-        sources.append((source.name, stat.st_size, stat.st_mtime_ns))
-    return (CACHE_FORMAT, __version__, sys.version, tuple(sources))
+    with os.scandir(_PACKAGE) as entries:  # Path.glob compiles its pattern: 0.5 ms more
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                stat = entry.stat()
+                sources.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return (CACHE_FORMAT, __version__, sys.version, tuple(sorted(sources)))
 
 
 def cache_file(cache_dir: Path, name: str) -> Path:
