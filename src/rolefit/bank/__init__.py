@@ -25,30 +25,6 @@ if TYPE_CHECKING:
         Task,
     )
 
-# Imported on first use (PEP 562): the loader imports PyYAML, which a cached start does
-# not need (rolefit.bank.cache), and the window opens from a bank's outline before the
-# model's dataclasses are needed (rolefit.bank.outline, docs/performance.md).
-_LAZY = {
-    "load_bank": "loader",
-    "parse_bank": "loader",
-    **dict.fromkeys(
-        (
-            "Bank",
-            "ChoiceItem",
-            "Dimension",
-            "Item",
-            "LikertItem",
-            "Note",
-            "Option",
-            "Role",
-            "Scale",
-            "ScoringParams",
-            "Task",
-        ),
-        "model",
-    ),
-}
-
 DEFAULT_BANK = "management.yaml"
 
 __all__ = [
@@ -83,10 +59,18 @@ def shipped_bank_paths() -> list[Path]:
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        from importlib import import_module
+    # The names in __all__ not defined above are imported on first use (PEP 562): the
+    # loader imports PyYAML, which a cached start does not need (rolefit.bank.cache), and
+    # the window opens from a bank's outline before the model's dataclasses are needed
+    # (rolefit.bank.outline, docs/performance.md).
+    if name in ("load_bank", "parse_bank"):
+        from rolefit.bank import loader
 
-        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+        return getattr(loader, name)
+    if name in __all__:
+        from rolefit.bank import model
+
+        return getattr(model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -79,10 +79,10 @@ def _read(path: Path, made_from: MadeFrom) -> ValidBank | None:
     except Exception:  # missing, damaged or foreign: just a miss, and rewritten on the way
         return None
     pickled = data[end:]
-    return ValidBank(outline, lambda: _unpickle(pickled, path, made_from))
+    return ValidBank(outline, lambda: _unpickle(pickled, path, made_from, outline))
 
 
-def _unpickle(pickled: bytes, path: Path, made_from: MadeFrom) -> Bank:
+def _unpickle(pickled: bytes, path: Path, made_from: MadeFrom, outline: BankOutline) -> Bank:
     import pickle
 
     from rolefit.bank.model import Bank
@@ -97,20 +97,20 @@ def _unpickle(pickled: bytes, path: Path, made_from: MadeFrom) -> Bank:
     # vouched for, valid under this very code, so validating it again cannot fail.
     _fingerprint, name, text = made_from
     bank = _validate(text, name)
-    _write(path, made_from, bank)
+    _write(path, made_from, ValidBank(outline, lambda: bank))
     return bank
 
 
-def _write(path: Path, made_from: MadeFrom, bank: Bank) -> None:
+def _write(path: Path, made_from: MadeFrom, valid: ValidBank) -> None:
     import pickle
 
-    header = marshal.dumps((*made_from, BankOutline.of(bank).to_plain()))
+    header = marshal.dumps((*made_from, valid.outline.to_plain()))
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as stream:
             stream.write(MAGIC + len(header).to_bytes(4, "little") + header)
-            pickle.dump(bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(valid.bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)  # readers see the old file or the new one, never half
     except OSError:  # read-only or full disk, a file in the folder's place: no cache then
         with contextlib.suppress(OSError):
@@ -134,9 +134,9 @@ def load_bank_cached(
     cached = _read(stored, made_from)
     if cached is not None:
         return cached
-    bank = _validate(text, name)
-    _write(stored, made_from, bank)
-    return ValidBank.of(bank)
+    valid = ValidBank.of(_validate(text, name))
+    _write(stored, made_from, valid)
+    return valid
 
 
 def _validate(text: str, name: str) -> Bank:
