@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from rolefit.bank import DEFAULT_BANK_NAME, BankError, ValidBank, default_bank_path
@@ -43,8 +45,22 @@ def create_application() -> QApplication:
     app.setApplicationName("RoleFit")
     app.setOrganizationName("RoleFit")
     app.setApplicationDisplayName("RoleFit")
-    app.setStyleSheet((installed_folder("rolefit.resources") / "style.qss").read_text("utf-8"))
+    app.setStyleSheet(style_sheet(app.font()))
     return app
+
+
+def style_sheet(system_font: QFont) -> str:
+    """resources/style.qss, its ``font-size: N em`` turned into sizes of ``system_font``."""
+    text = (installed_folder("rolefit.resources") / "style.qss").read_text("utf-8")
+    points = system_font.pointSizeF()
+
+    def size(found: re.Match[str]) -> str:
+        em = float(found[1])
+        if points > 0:
+            return f"font-size: {em * points:.1f}pt"
+        return f"font-size: {round(em * system_font.pixelSize())}px"  # a font set in pixels
+
+    return re.sub(r"font-size:\s*([0-9.]+)em", size, text)
 
 
 def build_window(

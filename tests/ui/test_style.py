@@ -1,0 +1,40 @@
+"""The style sheet follows the system font: headings grow with it like body text does."""
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
+
+from rolefit.app import style_sheet
+
+
+def styled_label(name, system_font):
+    label = QLabel("Which management role fits you?")
+    label.setObjectName(name)
+    label.setFont(system_font)
+    label.setStyleSheet(style_sheet(system_font))
+    label.ensurePolished()
+    return label.font()
+
+
+@pytest.mark.parametrize("name", ["pageTitle", "questionText", "sectionHeading"])
+def test_headings_scale_with_the_system_font_in_points(qapp, name):
+    sizes = []
+    for points in (9, 18):
+        font = QFont()
+        font.setPointSizeF(points)
+        sizes.append(styled_label(name, font).pointSizeF())
+    small, large = sizes
+    assert small > 9  # a heading is larger than the body text
+    assert large == pytest.approx(2 * small, rel=0.01)
+
+
+def test_headings_scale_with_a_system_font_set_in_pixels(qapp):
+    font = QFont()
+    font.setPixelSize(20)
+    assert styled_label("pageTitle", font).pixelSize() == 44
+
+
+def test_body_text_keeps_the_system_font(qapp):
+    font = QFont()
+    font.setPointSizeF(15)
+    assert styled_label("", font).pointSizeF() == 15
