@@ -256,6 +256,60 @@ def test_every_control_has_an_accessible_name(quiz, qtbot):
                 assert widget.accessibleName(), widget
 
 
+def tab_stops(window, page):
+    """The page's Tab stops as Tab visits them, starting from the first in reading order."""
+    stops, widget = [], page.nextInFocusChain()
+    for _ in range(1000):
+        if widget is page:
+            break
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    else:
+        raise AssertionError("the focus chain does not come back to the page")
+
+    def place(w):
+        corner = w.mapTo(window, w.rect().topLeft())
+        return corner.y(), corner.x()
+
+    first = stops.index(min(stops, key=place))
+    visited = stops[first:] + stops[:first]
+    return visited, sorted(stops, key=place)
+
+
+def test_tab_follows_reading_order_and_every_stop_is_named(quiz, qtbot):
+    window, controller = quiz
+    seen = {}
+
+    def check(label, page):
+        visited, reading = tab_stops(window, page)
+        assert [w.accessibleName() for w in visited] == [w.accessibleName() for w in reading]
+        assert all(w.accessibleName() for w in visited), label
+        seen[label] = len(visited)
+
+    check("welcome", window.welcome)
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    check("first question", window.question)
+    choice = next(n for n, i in enumerate(controller.items) if isinstance(i, ChoiceItem))
+    controller.jump(choice)
+    check("choice question", window.question)
+    controller.show_welcome()  # now with the offer to resume
+    check("welcome with resume", window.welcome)
+    finish_quiz(window, controller, qtbot)
+    controller.show_review()
+    check("review", window.review)
+    controller.submit()
+    check("results", window.results)
+    # Answers, then the navigation; the offer to resume adds two stops.
+    assert seen["first question"] == 5 + 3  # Back is disabled on the first question
+    assert seen["welcome with resume"] == seen["welcome"] + 2
+
+
 def test_a_broken_bank_shows_its_problems_instead_of_a_quiz(qtbot, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: [", encoding="utf-8")

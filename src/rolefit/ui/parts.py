@@ -10,23 +10,32 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+# The width of the focus ring style.qss draws around a page's scroll area (always there,
+# transparent until focused); the page's margins give it back, so text lines up with
+# what is outside the scroll area.
+PAGE_RING = 2
 
-def scrolling_page(page: QWidget, margins: tuple[int, int], spacing: int) -> QVBoxLayout:
+
+def scrolling_page(page: QWidget, name: str, margins: tuple[int, int], spacing: int) -> QVBoxLayout:
     """Give ``page`` a frameless scroll area and return the layout of its body.
 
     Content scrolls instead of being clipped when the window is small or the text large
     (QT_SCALE_FACTOR=2, big system fonts). ``page.layout()`` stays free for a fixed bar.
+    The scroll area is a Tab stop, so the keyboard can scroll text no button is next to;
+    ``name`` is what a screen reader calls it, and the style sheet draws its focus ring.
     """
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     scroll = QScrollArea()
+    scroll.setObjectName("pageScroll")
+    scroll.setAccessibleName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     outer.addWidget(scroll, 1)
     body = QWidget()
     scroll.setWidget(body)
     layout = QVBoxLayout(body)
-    horizontal, vertical = margins
+    horizontal, vertical = (margin - PAGE_RING for margin in margins)
     layout.setContentsMargins(horizontal, vertical, horizontal, vertical)
     layout.setSpacing(spacing)
     return layout

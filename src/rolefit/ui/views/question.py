@@ -65,6 +65,8 @@ class QuestionPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop: it holds only the answers, and scrolls to the one focused.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._answers_host = QWidget()
         self._answers_layout = QVBoxLayout(self._answers_host)
         self._answers_layout.setContentsMargins(0, 0, 0, 0)

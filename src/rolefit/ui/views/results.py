@@ -43,7 +43,7 @@ class ResultsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
-        self._layout = scrolling_page(self, margins=(40, 24), spacing=10)
+        self._layout = scrolling_page(self, "Your result", margins=(40, 24), spacing=10)
 
         self.headline = QLabel()
         self.headline.setObjectName("pageTitle")

@@ -28,7 +28,7 @@ class WelcomePage(QWidget):
     def __init__(self, bank: BankOutline, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        layout = scrolling_page(self, margins=(40, 32), spacing=14)
+        layout = scrolling_page(self, "About RoleFit", margins=(40, 32), spacing=14)
 
         title = QLabel("Which management role fits you?")
         title.setObjectName("pageTitle")
