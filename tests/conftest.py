@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -8,6 +10,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from rolefit.bank import Bank, load_default_bank  # noqa: E402
+
+
+def run_python(code, *args):
+    """Run ``code`` in a fresh interpreter (nothing imported yet), which must succeed.
+
+    For what a test process cannot show: which modules a start-up or a command imports.
+    Returns the child's standard output; a failure shows its standard error.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
 
 # A small, complete, valid bank. Error tests break one thing in it at a time.
 MINIMAL_BANK = textwrap.dedent(

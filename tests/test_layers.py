@@ -1,9 +1,7 @@
 """The core layers never import Qt (see STYLE.md: data flows one way)."""
 
-import subprocess
-import sys
-
 import pytest
+from conftest import run_python
 
 
 def test_core_layers_do_not_import_qt():
@@ -15,8 +13,7 @@ def test_core_layers_do_not_import_qt():
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'rolefit.ui'))];"
         "assert not bad, bad"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    run_python(code)
 
 
 def test_yaml_c_loader_is_in_use():

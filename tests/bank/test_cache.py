@@ -1,11 +1,9 @@
 """The validated-bank cache is only a shortcut: never stale, never an error of its own."""
 
 import os
-import subprocess
-import sys
 
 import pytest
-from conftest import MINIMAL_BANK
+from conftest import MINIMAL_BANK, run_python
 
 from rolefit.bank import BankError, BankOutline, load_bank
 from rolefit.bank import cache as bank_cache
@@ -185,5 +183,4 @@ def test_a_cache_hit_imports_what_it_needs_only_when_it_needs_it(write, tmp_path
         "assert valid.bank.id == 'mini';"
         "assert 'yaml' not in sys.modules, 'a cache hit imported PyYAML'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    run_python(code)

@@ -2,11 +2,9 @@
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import MINIMAL_BANK
+from conftest import MINIMAL_BANK, run_python
 
 from rolefit.cli import main, parse_args
 from rolefit.commands import build_parser
@@ -186,6 +184,4 @@ def test_python_dash_m_works_and_keeps_qt_out_of_the_command_line():
         "assert 'PySide6' not in sys.modules, 'the CLI imported Qt'\n"
         "print(len(buf.getvalue()))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout) > 1000
+    assert int(run_python(code)) > 1000

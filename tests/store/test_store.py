@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from conftest import run_python
+
 from rolefit.store import DB_FILENAME, open_store
 from rolefit.store.sessions import SCHEMA_VERSION
 
@@ -86,8 +88,4 @@ def test_an_unusable_folder_falls_back_to_memory_and_says_so(tmp_path):
 
 
 def test_store_does_not_import_qt():
-    import subprocess
-    import sys
-
-    code = "import sys, rolefit.store; assert not [m for m in sys.modules if 'PySide6' in m]"
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    run_python("import sys, rolefit.store; assert not [m for m in sys.modules if 'PySide6' in m]")

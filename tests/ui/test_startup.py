@@ -1,8 +1,7 @@
 """What opening the window loads. Times are for bench/startup.py; this guards the choices
 behind them (docs/performance.md), which are easy to undo by accident."""
 
-import subprocess
-import sys
+from conftest import run_python
 
 CHILD = """
 import sys
@@ -38,11 +37,7 @@ print(sorted(name for name, present in loaded.items() if present))
 
 
 def start(data):
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data)], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    return run_python(CHILD, data).strip()
 
 
 def test_the_window_opens_without_what_the_welcome_page_does_not_need(tmp_path):
