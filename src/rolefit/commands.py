@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rolefit import __version__
 from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
@@ -189,61 +189,6 @@ def cmd_validate(files: list[Path], out: TextIO, err: TextIO) -> int:
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
-def bank_to_json(bank: Bank) -> dict[str, Any]:
-    """The ``rolefit inspect --json`` shape (a contract: keys are only ever added)."""
-    items: list[dict[str, Any]] = []
-    for item in bank.items:
-        if isinstance(item, ChoiceItem):
-            items.append(
-                {
-                    "id": item.id,
-                    "kind": "choice",
-                    "text": item.text,
-                    "summary": item.summary,
-                    "options": [
-                        {"id": o.id, "text": o.text, "tasks": list(o.tasks)} for o in item.options
-                    ],
-                    "tasks": list(item.tasks),
-                }
-            )
-        else:
-            items.append(
-                {
-                    "id": item.id,
-                    "kind": "likert",
-                    "text": item.text,
-                    "summary": item.summary,
-                    "scale": [bank.scale.min, bank.scale.max],
-                    "reverse": item.reverse,
-                    "tasks": list(item.tasks),
-                }
-            )
-    return {
-        "id": bank.id,
-        "version": bank.version,
-        "title": bank.title,
-        "roles": list(bank.role_ids),
-        "forms": {name: list(ids) for name, ids in bank.forms.items()},
-        "items": items,
-        "scale": {"min": bank.scale.min, "max": bank.scale.max, "labels": list(bank.scale.labels)},
-        "role_details": [
-            {
-                "id": r.id,
-                "title": r.title,
-                "description": r.description,
-                "profile": r.profile,
-                "day_to_day": list(r.day_to_day),
-            }
-            for r in bank.roles
-        ],
-        "dimensions": [{"id": d.id, "title": d.title} for d in bank.dimensions],
-        "tasks": [
-            {"id": t.id, "text": t.text, "roles": list(t.roles), "dimension": t.dimension}
-            for t in bank.tasks
-        ],
-    }
-
-
 def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:
     try:
         bank = _load(bank_path)
@@ -251,6 +196,8 @@ def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO)
         _print_problems(error, err)
         return EXIT_BAD_INPUT
     if as_json:
+        from rolefit.bank.normal import bank_to_json
+
         _print_json(bank_to_json(bank), out)
         return EXIT_OK
     print(f"{bank.title}  ({bank.id} {bank.version}, {bank.source})", file=out)

@@ -155,7 +155,8 @@ class Bank:
     scoring: ScoringParams = ScoringParams()
     notes: tuple[Note, ...] = ()
     description: str = ""
-    source: str = ""
+    # Where it was loaded from is not part of a bank's content: equal banks stay equal.
+    source: str = field(default="", compare=False)
 
     _tasks_by_id: dict[str, Task] = field(init=False, repr=False, compare=False, hash=False)
     _items_by_id: dict[str, Item] = field(init=False, repr=False, compare=False, hash=False)
