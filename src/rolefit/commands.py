@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
@@ -14,6 +15,7 @@ from rolefit.cli import EXIT_BAD_INPUT, EXIT_OK, global_options
 
 if TYPE_CHECKING:
     from rolefit.scoring import Answers, AnswersError, Result
+    from rolefit.store import SessionRecord
 
 MAIN_EXAMPLES = """\
 examples:
@@ -226,39 +228,13 @@ def cmd_score(
     if scored is None:
         return EXIT_BAD_INPUT
     bank, result, _answers = scored
+    from rolefit.wording import result_json, result_text
+
     if as_json:
-        _print_json(result.to_json(), out)
+        _print_json(result_json(bank, result), out)
     else:
-        out.write(format_result(bank, result))
+        out.write(result_text(bank, result))
     return EXIT_OK
-
-
-def format_result(bank: Bank, result: Result) -> str:
-    """A plain-text summary of a result for the terminal."""
-    lines = [result.summary, ""]
-    for role in bank.roles:
-        value = result.fit[role.id]
-        bar = "#" * round(value / 5)
-        lines.append(f"  {role.title:<24} {value:5.1f}  {bar}")
-    lines.append("")
-    lines.append(
-        f"Answered {result.answered} of {result.total} questions ({result.form} form, "
-        f"bank {result.bank_id} {result.bank_version})."
-    )
-    for flag in result.flags:
-        lines.append(f"Note ({flag.code}): {flag.message}")
-    for role in bank.roles:
-        reasons = result.reasons_for(role.id)
-        if not reasons:
-            continue
-        lines.append("")
-        lines.append(f"What moved {role.title.lower()}:")
-        for reason in reasons:
-            lines.append(f"  {reason.effect:+5.1f}  {reason.text}")
-    for note in result.notes:
-        lines.append("")
-        lines.append(note)
-    return "\n".join(lines) + "\n"
 
 
 def _score_file(
@@ -308,8 +284,19 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as error:
         print(f"{args.output}: cannot write the PDF: {error.strerror or error}", file=err)
         return EXIT_BAD_INPUT
-    print(f"{args.output}: {result.summary}", file=out)
+    from rolefit.wording import result_words
+
+    print(f"{args.output}: {result_words(bank, result).summary}", file=out)
     return EXIT_OK
+
+
+def _verdict(record: Mapping[str, Any]) -> str:
+    """A stored result in words, with the shipped bank (interim: until sessions keep theirs)."""
+    from rolefit.scoring import Result
+    from rolefit.wording import result_words
+
+    result = Result.from_record(record)
+    return result_words(load_default_bank(), result).headline
 
 
 def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:
@@ -323,12 +310,12 @@ def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> 
         print(f"cannot read the stored sessions: {error}", file=err)
         return EXIT_BAD_INPUT
     if as_json:
-        _print_json([r.to_json() for r in records], out)
+        _print_json([_session_json(r) for r in records], out)
         return EXIT_OK
     if not records:
         print(f"No sessions stored in {folder}.", file=out)
     for record in records:
-        verdict = record.result["summary"] if record.result else "(not finished)"
+        verdict = _verdict(record.result) if record.result else "(not finished)"
         who = f" {record.name}" if record.name else ""
         print(
             f"#{record.id} {record.started[:16]} {record.status:<11} {record.form:<5} "
@@ -336,3 +323,14 @@ def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> 
             file=out,
         )
     return EXIT_OK
+
+
+def _session_json(record: SessionRecord) -> dict[str, Any]:
+    """The ``rolefit sessions --json`` shape: the stored result in words, as score --json."""
+    from rolefit.scoring import Result
+    from rolefit.wording import result_json
+
+    data = record.to_json()
+    if record.result is not None:
+        data["result"] = result_json(load_default_bank(), Result.from_record(record.result))
+    return data

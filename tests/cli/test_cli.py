@@ -99,7 +99,7 @@ def test_score_readable_summary(capsys, write):
     answers = write('{"answers": {"hiring": 5, "staff-voice": 5, "production-floor": 1}}', "a.json")
     code, out, _ = run(capsys, "score", str(answers))
     assert code == 0
-    assert "General management" in out and "Answered 3 of 56" in out
+    assert "General management" in out and "answered 3 of 56" in out
 
 
 def test_score_bad_answers_exit_1_with_item_and_expectation(capsys, write):

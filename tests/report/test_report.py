@@ -89,7 +89,7 @@ def test_a_flagged_result_says_so_on_paper(write, tmp_path):
     out = tmp_path / "few.pdf"
     assert main(["report", str(answers), "-o", str(out)]) == 0
     reader, text = pdf_text(out)
-    assert len(reader.pages) == 1 and "Read with care (incomplete)" in text
+    assert len(reader.pages) == 1 and "Read with care \u2013 Incomplete" in text
 
 
 def test_report_on_bad_input_writes_nothing(write, tmp_path, capsys):
@@ -117,12 +117,17 @@ def test_screen_and_paper_use_the_same_chart_painter(qtbot, tmp_path):
 
 
 def test_sessions_json_contract(tmp_path, capsys):
+    from rolefit.bank import load_default_bank
+    from rolefit.scoring import make_answers, score_answers
     from rolefit.store import open_store
+    from rolefit.wording import result_json
 
+    bank = load_default_bank()
+    result = score_answers(bank, make_answers(bank, {"hiring": 4}, "short"))
     store = open_store(tmp_path).store
     done = store.start_session("short", "management", "1.0")
     store.save_answer(done, "hiring", 4)
-    store.complete(done, {"recommendation": "general"})
+    store.complete(done, result.to_record())
     open_ = store.start_session("full", "management", "1.0")
     store.save_answer(open_, "first-task", "interviews")
     store.close()
@@ -142,7 +147,9 @@ def test_sessions_json_contract(tmp_path, capsys):
         }
         assert session["bank"] == {"id": "management", "version": "1.0"}
         date.fromisoformat(session["started"][:10])
-    assert listed[0]["result"] == {"recommendation": "general"} and listed[1]["result"] is None
+    # The stored codes and numbers come back in words, exactly as rolefit score --json says.
+    assert listed[0]["result"] == json.loads(json.dumps(result_json(bank, result)))
+    assert listed[1]["result"] is None
     assert listed[1]["finished"] is None and listed[1]["answers"] == {"first-task": "interviews"}
 
 

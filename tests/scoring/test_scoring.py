@@ -4,7 +4,8 @@ import pytest
 from respondents import respond
 
 from rolefit.bank import ChoiceItem, LikertItem
-from rolefit.scoring import ScoringError, make_answers, score_answers
+from rolefit.scoring import Result, ScoringError, make_answers, score_answers
+from rolefit.wording import result_json, result_words
 
 OPS = {"operations": 1.0, "business": 0.0, "general": 0.0}
 BUS = {"operations": 0.0, "business": 1.0, "general": 0.0}
@@ -13,6 +14,10 @@ GEN = {"operations": 0.0, "business": 0.0, "general": 1.0}
 
 def score(bank, values, form="full"):
     return score_answers(bank, make_answers(bank, values, form))
+
+
+def words(bank, result):
+    return result_words(bank, result)
 
 
 @pytest.mark.parametrize("form", ["full", "short"])
@@ -51,15 +56,17 @@ def test_general_is_not_a_leftover_for_someone_who_likes_nothing(bank):
     cold = {"operations": 0.1, "business": 0.1, "general": 0.1}
     result = score(bank, respond(bank, cold))
     assert max(result.fit.values()) < 40
-    assert "None of the roles appeals to you much" in result.summary
+    assert result.low_interest
+    assert "None of the roles appeals to you much" in words(bank, result).summary
 
 
 def test_two_specialist_interests_give_a_close_call_naming_both(bank):
     result = score(bank, respond(bank, {"operations": 1.0, "business": 1.0, "general": 0.0}))
     assert {result.recommendation, result.runner_up} == {"operations", "business"}
     assert result.confidence == "close"
-    assert "close call between" in result.summary
-    assert "operations management" in result.summary and "business management" in result.summary
+    summary = words(bank, result).summary
+    assert "close call between" in summary
+    assert "operations management" in summary and "business management" in summary
 
 
 def test_shared_tasks_do_not_drown_the_differences(bank):
@@ -102,7 +109,11 @@ def test_contradicting_answers_on_the_same_task_are_inconsistent(bank):
     values["stock-tiresome"] = 5  # very much enjoys stock work, and finds it very tiresome
     result = score(bank, values)
     assert "inconsistent" in result.flag_codes()
-    assert "keeping materials and stock at the right level" in result.flags[0].message
+    assert {"first": "stock-levels", "second": "stock-tiresome"} in result.flags[0].facts[
+        "examples"
+    ]
+    message = words(bank, result).flags[0].message
+    assert "keeping materials and stock at the right level" in message
     assert result.confidence != "strong"
 
 
@@ -131,7 +142,8 @@ def test_a_role_with_no_answers_at_all_is_incomplete(bank):
     }
     result = score(bank, values)
     assert "incomplete" in result.flag_codes()
-    assert "general management" in result.flags[0].message
+    assert result.flag("incomplete").facts["missing_roles"] == ("general",)
+    assert "general management" in words(bank, result).flags[0].message
 
 
 def test_no_answers_cannot_be_scored(bank):
@@ -150,14 +162,22 @@ def test_reasons_name_the_answers_that_moved_each_role(bank):
     result = score(bank, values)
     ops = result.reasons_for("operations")
     assert ops and all(r.effect > 0 for r in ops if r.direction == "raised")
+    texts = {
+        r.item: r.text
+        for g in words(bank, result).reasons
+        for r in g.reasons
+        if g.role == "operations"
+    }
     for reason in ops:
+        assert reason.answer == values[reason.item]
         item = bank.item(reason.item)
         if isinstance(item, ChoiceItem):  # what was chosen is operations work
             picked = item.option(values[item.id])
             assert any("operations" in bank.task(t).roles for t in picked.tasks)
         else:
             assert "operations" in {r for t in item.tasks for r in bank.task(t).roles}
-            assert "\u201cvery much\u201d" in reason.text or "\u201cnot at all\u201d" in reason.text
+            text = texts[reason.item]
+            assert "\u201cvery much\u201d" in text or "\u201cnot at all\u201d" in text
     business = result.reasons_for("business")
     assert any(r.direction == "lowered" for r in business)
     for reason in result.reasons:
@@ -167,7 +187,7 @@ def test_reasons_name_the_answers_that_moved_each_role(bank):
 def test_choice_reasons_say_what_was_chosen_over_what(bank):
     item = next(i for i in bank.items if isinstance(i, ChoiceItem) and i.id == "week-run-or-report")
     result = score(bank, {item.id: "quarterly-report", "company-finances": 5})
-    texts = [r.text for r in result.reasons_for("business")]
+    texts = [r.text for g in words(bank, result).reasons for r in g.reasons if g.role == "business"]
     assert any(
         t.startswith("You chose \u201cPreparing the quarterly financial report\u201d over")
         for t in texts
@@ -178,9 +198,11 @@ def test_money_overlap_is_explained_when_money_work_appeals(bank):
     values = respond(bank, BUS)
     values.update({"purchasing": 5, "growth-plan": 5, "company-finances": 5})
     result = score(bank, values)
-    assert any("Who handles the money" in note for note in result.notes)
+    assert "money-matters" in result.notes
+    assert any("Who handles the money" in note for note in words(bank, result).notes)
     cold = score(bank, respond(bank, GEN))
-    assert not any("Who handles the money" in note for note in cold.notes)
+    assert "money-matters" not in cold.notes
+    assert not any("Who handles the money" in note for note in words(bank, cold).notes)
 
 
 def test_dimension_profile_reflects_answers(bank):
@@ -190,7 +212,7 @@ def test_dimension_profile_reflects_answers(bank):
 
 
 def test_json_shape(bank):
-    data = score(bank, respond(bank, GEN, "short"), "short").to_json()
+    data = result_json(bank, score(bank, respond(bank, GEN, "short"), "short"))
     assert set(data) >= {
         "recommendation",
         "confidence",
@@ -202,8 +224,26 @@ def test_json_shape(bank):
     }
     assert data["recommendation"] in ("operations", "business", "general")
     assert data["confidence"] in ("strong", "moderate", "close")
+    assert data["summary"] and all(r["text"] for r in data["reasons"])
     assert set(data["fit"]) == {"operations", "business", "general"}
     assert data["answered"] == data["total"] == len(bank.forms["short"])
+
+
+def test_the_record_reads_back_as_the_same_result(bank):
+    for prefs in (OPS, BUS, GEN):
+        values = respond(bank, prefs, noise=0.8, seed=3)
+        values.pop("hiring")
+        result = score(bank, values)
+        assert Result.from_record(result.to_record()) == result
+
+
+@pytest.mark.parametrize(
+    "damage", [{"fit": None}, {"confidence": "very"}, {"bank": 3}, {"reasons": [{"role": 1}]}]
+)
+def test_a_damaged_record_is_refused_in_words(bank, damage):
+    record = {**score(bank, respond(bank, OPS)).to_record(), **damage}
+    with pytest.raises(ValueError, match="not a result record|unknown confidence"):
+        Result.from_record(record)
 
 
 def test_the_worked_example_in_docs_scoring_md(bank):

@@ -13,6 +13,7 @@ from rolefit.app import build_window, create_application
 from rolefit.bank import ChoiceItem
 from rolefit.scoring import make_answers, score_answers
 from rolefit.store import open_store
+from rolefit.wording import result_json, result_words
 
 
 @pytest.fixture
@@ -70,10 +71,11 @@ def test_the_whole_quiz_by_keyboard(quiz, qtbot, tmp_path):
     # The window shows exactly what rolefit score computes for the same answers.
     bank = controller.bank
     assert controller.result == score_answers(bank, make_answers(bank, expected))
-    summary = controller.result.summary
-    shown = window.results.headline.text() + " " + window.results.confidence.text()
-    assert shown.startswith(summary.partition(". ")[0])
-    assert all(part in shown for part in summary.split(". "))
+    # ... and says it in the words rolefit score uses.
+    words = result_words(bank, controller.result)
+    assert window.results.headline.text() == words.headline
+    assert window.results.confidence.text().endswith(words.confidence)
+    assert all(detail in window.results.confidence.text() for detail in words.details)
 
 
 def test_backspace_goes_back_and_keeps_the_answer(quiz, qtbot):
@@ -126,7 +128,7 @@ def test_mouse_journey_with_skips_review_and_jump(quiz, qtbot):
     qtbot.mouseClick(window.question.review_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.review.submit_button, Qt.MouseButton.LeftButton)
     assert "incomplete" in controller.result.flag_codes()
-    assert "incomplete" in window.results.flags.text()
+    assert "Incomplete" in window.results.flags.text()
 
 
 def test_submitting_nothing_says_so(quiz, qtbot):
@@ -210,17 +212,18 @@ def test_ctrl_s_saves_a_one_page_pdf_with_real_text(quiz, qtbot, tmp_path, monke
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     text = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
-    result = controller.result
+    words = result_words(controller.bank, controller.result)
     for expected in (
         "Grace Hopper",
         "management 1.0",
-        result.summary,
+        words.headline,
+        words.confidence,
         "Operations management",
         "Business management",
         "General management",
     ):
         assert expected in text, expected
-    for value in result.fit.values():
+    for value in controller.result.fit.values():
         assert f"{value:.0f}" in text
 
 
@@ -243,7 +246,7 @@ def test_saved_answers_reopen_with_the_command_line(quiz, qtbot, tmp_path, monke
 
     assert main(["score", str(target), "--json"]) == 0
     scored = json.loads(capsys.readouterr().out)
-    assert scored == json.loads(json.dumps(controller.result.to_json()))
+    assert scored == json.loads(json.dumps(result_json(controller.bank, controller.result)))
 
 
 def test_every_control_has_an_accessible_name(quiz, qtbot):

@@ -17,17 +17,14 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPai
 
 from rolefit import __version__
 from rolefit.bank import Bank
+from rolefit.i18n import _
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
+from rolefit.wording import headings, result_words, role_in_sentence
 
 ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 
 PDF_DPI = 300
-CONFIDENCE_WORDS = {
-    "strong": "Strong: the recommended role is well ahead of the others.",
-    "moderate": "Moderate: the recommended role leads, but not by much.",
-    "close": "Close call: the two highest fits are nearly level.",
-}
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,10 @@ def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None =
         pass
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
-    writer.setTitle(f"RoleFit summary{' for ' + content.name if content.name else ''}")
+    title = headings().title
+    if content.name:
+        title = _("RoleFit summary for {name}").format(name=content.name)
+    writer.setTitle(title)
     writer.setCreator(f"RoleFit {__version__}")
     writer.setPageLayout(
         QPageLayout(
@@ -135,47 +135,71 @@ def _layout(
             )
         y += (height + 8) * pt
 
+    words = result_words(bank, result)
+    heads = headings()
     details = [content.day.isoformat() if content.day else date.today().isoformat()]
     if content.name:
         details.insert(0, content.name)
     details.append(
-        f"question bank {result.bank_id} {result.bank_version}, {result.form} form, "
-        f"{result.answered} of {result.total} questions answered"
+        _(
+            "question bank {bank} {version}, {form} form, {answered} of {total} questions answered"
+        ).format(
+            bank=result.bank_id,
+            version=result.bank_version,
+            form=result.form,
+            answered=result.answered,
+            total=result.total,
+        )
     )
 
-    text("RoleFit summary", 20, bold=True, gap=2)
+    text(heads.title, 20, bold=True, gap=2)
     text(" \u00b7 ".join(details), 9, gap=10)
-    text(result.summary, 15, bold=True, gap=3)
-    text(f"Confidence: {CONFIDENCE_WORDS[result.confidence]}", 10, gap=8)
-    text("Fit for each role (0\u2013100)", 11, bold=True, gap=4)
+    text(words.headline, 15, bold=True, gap=3)
+    for detail in words.details:
+        text(detail, 10, gap=3)
+    text(words.confidence, 10, gap=8)
+    text(heads.fit, 11, bold=True, gap=4)
     chart(paint_fit_chart, 62, 10)
-    text("Interest in each area of work (0\u2013100)", 11, bold=True, gap=4)
+    text(heads.areas, 11, bold=True, gap=4)
     chart(paint_profile_chart, 16 * len(bank.dimensions), 9)
 
-    for flag in result.flags:
-        text(f"Read with care ({flag.code}): {flag.message}", 9.5, gap=4)
-    if result.flags:
+    for flag in words.flags:
+        text(f"{heads.care} \u2013 {flag.title}: {flag.message}", 9.5, gap=4)
+    if words.flags:
         y += 4 * pt
 
-    for role_id in (result.recommendation, result.runner_up):
-        reasons = [r for r in result.reasons_for(role_id) if r.direction == "raised"][:3]
-        if not reasons:
+    shown = [r for r in (result.recommendation, result.runner_up) if r is not None]
+    if result.recommendation is None:
+        shown = list(result.ranked_roles()[:2])
+    for group in words.reasons:
+        if group.role not in shown:
             continue
-        title = bank.role(role_id).title
-        text(f"What pointed towards {title.lower()}", 11, bold=True, gap=3)
-        for reason in reasons:
-            text(f"\u2022 {reason.text} (+{reason.effect:.1f})", 9.5, gap=2)
+        raised = [r for r in group.reasons if r.direction == "raised"][:3]
+        if not raised:
+            continue
+        text(
+            _("What pointed towards {role}").format(role=role_in_sentence(bank, group.role)),
+            11,
+            bold=True,
+            gap=3,
+        )
+        for reason in raised:
+            text(f"\u2022 {reason.text} ({reason.points})", 9.5, gap=2)
         y += 5 * pt
+    if words.reasons:
+        text(words.fit_points, 8.5, gap=6)
 
-    text("The three roles", 11, bold=True, gap=3)
+    text(_("The roles"), 11, bold=True, gap=3)
     for role in bank.roles:
         text(f"{role.title}: {role.description}", 9.5, gap=4)
-    for note in result.notes[:1]:
+    for note in words.notes[:1]:
         text(note, 8.5, gap=4)
     y += 4 * pt
     text(
-        "Your answers stay on this computer. RoleFit "
-        f"{__version__} \u2013 a starting point for a conversation, not a verdict on you.",
+        _(
+            "Your answers stay on this computer. RoleFit {version} \u2013 a starting point for "
+            "a conversation, not a verdict on you."
+        ).format(version=__version__),
         8,
         gap=0,
     )

@@ -8,7 +8,7 @@ from rolefit.scoring.answers import (
     make_answers,
     parse_answers,
 )
-from rolefit.scoring.engine import ScoringError, describe_answer, keyed, score_answers
+from rolefit.scoring.engine import ScoringError, keyed, score_answers
 from rolefit.scoring.result import Confidence, Flag, Reason, Result
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "Reason",
     "Result",
     "ScoringError",
-    "describe_answer",
     "keyed",
     "load_answers",
     "make_answers",

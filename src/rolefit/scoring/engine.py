@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rolefit.bank.model import Bank, ChoiceItem, Item, LikertItem, role_mix, task_role_weight
+from rolefit.bank.model import Bank, ChoiceItem, LikertItem, role_mix, task_role_weight
 from rolefit.scoring.answers import Answers, AnswerValue
 from rolefit.scoring.result import Confidence, Reason, Result
-from rolefit.scoring.validity import check_validity
+from rolefit.scoring.validity import answers_needed, check_validity
 
 # A level with no evidence at all sits in the middle of the scale.
 NEUTRAL = 0.5
@@ -32,7 +32,7 @@ REASONS_LOWERED = 2
 # Effects smaller than this many fit points are not worth a sentence.
 MIN_REASON_EFFECT = 0.5
 NOTE_INTEREST = 0.6
-# Below this best fit (0..100) the summary says that no role appeals much.
+# Below this best fit (0..100) the result notes that no role appeals much.
 LOW_FIT = 40.0
 
 
@@ -90,9 +90,10 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
         flags=flags,
         answered=len(given),
         total=len(form_items),
+        needed=answers_needed(bank, answers.form),
         reasons=_reasons(bank, given, scores),
         notes=_notes(bank, given, scores.task),
-        summary=_summary(bank, top, second, confidence, fit[top]),
+        low_interest=fit[top] < LOW_FIT,
     )
 
 
@@ -198,27 +199,8 @@ def _reasons(bank: Bank, given: Mapping[str, AnswerValue], scores: _Scores) -> t
         raised = [e for e in ranked if e[0] > 0][:REASONS_RAISED]
         lowered = [e for e in ranked if e[0] < 0][:REASONS_LOWERED]
         for delta, item_id in raised + lowered:
-            item = bank.item(item_id)
-            reasons.append(
-                Reason(role, item_id, delta, describe_answer(bank, item, given[item_id]))
-            )
+            reasons.append(Reason(role, item_id, delta, given[item_id]))
     return tuple(reasons)
-
-
-def describe_answer(bank: Bank, item: Item, value: AnswerValue) -> str:
-    """An answer in words a person understands."""
-    if isinstance(item, ChoiceItem):
-        chosen = item.option(str(value))
-        others = [
-            f"\u201c{o.text}\u201d" for o in item.options if chosen is None or o.id != chosen.id
-        ]
-        picked = chosen.text if chosen else str(value)
-        return f"You chose \u201c{picked}\u201d over {' and '.join(others)}"
-    label = bank.scale.label(int(value)).lower()
-    subject = item.summary[:1].upper() + item.summary[1:]
-    if item.reverse:
-        return f"{subject}: you would find it tiresome \u201c{label}\u201d"
-    return f"{subject}: you would enjoy it \u201c{label}\u201d"
 
 
 def _notes(
@@ -237,21 +219,5 @@ def _notes(
         evidence = [task_scores[t] for t in note.tasks if t in task_scores]
         evidence += [1.0 for t in note.tasks if t in chosen_tasks]
         if evidence and sum(evidence) / len(evidence) >= NOTE_INTEREST:
-            shown.append(note.text)
+            shown.append(note.id)
     return tuple(shown)
-
-
-def _summary(bank: Bank, top: str, second: str, confidence: Confidence, top_fit: float) -> str:
-    first = bank.role(top).title.lower()
-    other = bank.role(second).title.lower()
-    if confidence == "strong":
-        text = f"A strong fit for {first}."
-    elif confidence == "moderate":
-        text = f"A moderate lean towards {first}, with {other} next."
-    else:
-        text = f"A close call between {first} and {other}."
-    if top_fit < LOW_FIT:
-        text += (
-            f" None of the roles appeals to you much, though: the best fit is {top_fit:g} of 100."
-        )
-    return text

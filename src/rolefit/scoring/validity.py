@@ -1,7 +1,8 @@
 """Validity flags: reasons to doubt that the answers describe the person.
 
 Each check is conservative enough that a careful respondent with clear preferences is
-not flagged, and each message says what happened and what to do.
+not flagged. A flag carries its code and the facts behind it; ``rolefit.wording`` says
+what happened and what to do.
 """
 
 from __future__ import annotations
@@ -51,17 +52,13 @@ def _incomplete(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag
     total = len(bank.forms[form])
     needed = answers_needed(bank, form)
     touched = {r for i in given for t in bank.item(i).tasks for r in bank.task(t).roles}
-    missing = [bank.role(r).title.lower() for r in bank.role_ids if r not in touched]
+    missing = tuple(r for r in bank.role_ids if r not in touched)
     if len(given) >= needed and not missing:
         return None
-    message = (
-        f"You answered {len(given)} of {total} questions; at least {needed} are needed "
-        "for a result you can rely on."
+    return Flag(
+        "incomplete",
+        {"answered": len(given), "total": total, "needed": needed, "missing_roles": missing},
     )
-    if missing:
-        message += f" Nothing you answered was about {' or '.join(missing)}."
-    message += " Go back and answer the questions you skipped to firm it up."
-    return Flag("incomplete", message)
 
 
 def _straight_lining(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag | None:
@@ -78,12 +75,7 @@ def _straight_lining(bank: Bank, form: str, given: Mapping[str, AnswerValue]) ->
     )
     if same / len(given) < SAME_ANSWER_SHARE:
         return None
-    return Flag(
-        "straight-lining",
-        f"{same} of your {len(given)} answers were the same. That can happen when the "
-        "questions feel alike, but it hides your real preferences: try again, taking each "
-        "question on its own.",
-    )
+    return Flag("straight-lining", {"same": same, "answered": len(given)})
 
 
 def _acquiescence(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag | None:
@@ -100,12 +92,7 @@ def _acquiescence(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
         pair_scores.append(min(_raw(bank, likert[item_id]), twin_agreement))
     if sum(pair_scores) / len(pair_scores) < ACQUIESCENCE_LEVEL:
         return None
-    return Flag(
-        "acquiescence",
-        "You agreed with questions asked the other way round (\u201chow tiresome would you "
-        "find ...\u201d) about as much as with the rest, so your answers may lean towards "
-        "agreeing rather than towards a role. Read each question's wording once more.",
-    )
+    return Flag("acquiescence", {"reverse_items": tuple(reverse)})
 
 
 def _is_reverse(bank: Bank, item_id: str) -> bool:
@@ -120,9 +107,10 @@ def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
         if isinstance(item, LikertItem) and item.id in given
     ]
     weight = 0.0
-    examples: list[str] = []
+    # What disagrees: two Likert items, or a choice against an option the answers favour.
+    examples: list[dict[str, str]] = []
 
-    def gap(a: float, b: float, what: str) -> None:
+    def gap(a: float, b: float, what: dict[str, str]) -> None:
         nonlocal weight
         diff = abs(a - b)
         if diff >= 0.999:
@@ -139,7 +127,7 @@ def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
                 gap(
                     _keyed(bank, first, first_value),
                     _keyed(bank, second, second_value),
-                    f"\u201c{first.summary}\u201d and \u201c{second.summary}\u201d",
+                    {"first": first.id, "second": second.id},
                 )
 
     # A choice against what the Likert answers say about the same tasks.
@@ -167,14 +155,9 @@ def _inconsistent(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Fl
             gap(
                 chosen_interest,
                 other_interest,
-                f"choosing \u201c{chosen.text}\u201d over \u201c{other.text}\u201d",
+                {"choice": choice.id, "chosen": chosen.id, "other": other.id},
             )
 
     if weight < INCONSISTENCY_WEIGHT:
         return None
-    shown = "; ".join(examples[:2])
-    return Flag(
-        "inconsistent",
-        f"Some answers about the same work point opposite ways ({shown}). Perhaps a question "
-        "was misread: check those answers before relying on the result.",
-    )
+    return Flag("inconsistent", {"examples": tuple(examples)})

@@ -279,9 +279,11 @@ class QuizController(QObject):
             return
         self.result = result
         if self.session_id is not None:
-            self.store.complete(self.session_id, result.to_json())
+            self.store.complete(self.session_id, result.to_record())
         page = self.window.results
-        page.show_result(self.bank, result)
+        from rolefit.wording import result_words
+
+        page.show_result(self.bank, result, result_words(self.bank, result))
         self.window.show_page(page)
 
     # -- print and save ------------------------------------------------------------------------

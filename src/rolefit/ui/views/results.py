@@ -15,23 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from rolefit.bank import Bank
+from rolefit.i18n import _
 from rolefit.report.charts import paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.ui.chart_widget import ChartWidget
 from rolefit.ui.parts import scrolling_page
+from rolefit.wording import ResultWords, headings
 
-CONFIDENCE_TEXT = {
-    "strong": "The recommended role is well ahead of the other two.",
-    "moderate": "The recommended role leads, but not by much: look at the runner-up too.",
-    "close": "The top two roles are nearly level: both deserve a closer look.",
-}
 ARROWS = {"raised": "\u25b2", "lowered": "\u25bc"}
-NEXT_STEPS = (
-    "Read what each role does day to day below, and ask someone who does it what a normal "
-    "week looks like.",
-    "Look at job adverts for your top role and note which tasks you would enjoy most.",
-    "If you are working with a career counsellor, bring this summary to your next session.",
-)
 
 
 class ResultsPage(QWidget):
@@ -45,6 +36,7 @@ class ResultsPage(QWidget):
         self.setObjectName("resultsPage")
         self._layout = scrolling_page(self, "Your result", margins=(40, 24), spacing=10)
 
+        heads = headings()
         self.headline = QLabel()
         self.headline.setObjectName("pageTitle")
         self.headline.setWordWrap(True)
@@ -59,24 +51,24 @@ class ResultsPage(QWidget):
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(self.flags)
 
-        self._layout.addWidget(self._heading("Your fit for each role (0\u2013100)"))
+        self._layout.addWidget(self._heading(heads.fit))
         self.fit_chart = ChartWidget(paint_fit_chart, rows=3)
         self.fit_chart.setAccessibleName("Chart of your fit for each role")
         self._layout.addWidget(self.fit_chart)
-        self._layout.addWidget(self._heading("Your interest in each area of work (0\u2013100)"))
+        self._layout.addWidget(self._heading(heads.areas))
         self.profile_chart = ChartWidget(paint_profile_chart, rows=7)
         self.profile_chart.setAccessibleName("Chart of your interest in each area of work")
         self._layout.addWidget(self.profile_chart)
 
-        self._layout.addWidget(self._heading("Why: the answers that pointed where"))
+        self._layout.addWidget(self._heading(heads.why))
         self.reasons = self._rich()
         self._layout.addWidget(self.reasons)
-        self._layout.addWidget(self._heading("What each role does day to day"))
+        self._layout.addWidget(self._heading(heads.roles))
         self.roles = self._rich()
         self._layout.addWidget(self.roles)
         self.notes = self._rich()
         self._layout.addWidget(self.notes)
-        self._layout.addWidget(self._heading("Next steps"))
+        self._layout.addWidget(self._heading(heads.next_steps))
         self.next_steps = self._rich()
         self._layout.addWidget(self.next_steps)
         self._layout.addStretch(1)
@@ -123,36 +115,31 @@ class ResultsPage(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
-    def show_result(self, bank: Bank, result: Result) -> None:
-        # The verdict is the headline; anything the summary adds is read at normal size.
-        verdict, _, rest = result.summary.partition(". ")
-        self.headline.setText(verdict if rest else result.summary)
-        self.confidence.setText(
-            " ".join(part for part in (rest, CONFIDENCE_TEXT[result.confidence]) if part)
-        )
-        self.flags.setVisible(bool(result.flags))
+    def show_result(self, bank: Bank, result: Result, words: ResultWords) -> None:
+        """Show ``result`` of ``bank`` in ``words`` (made by rolefit.wording)."""
+        self.headline.setText(words.headline)
+        self.confidence.setText(" ".join((*words.details, words.confidence)))
+        self.flags.setVisible(bool(words.flags))
+        care = headings().care
         self.flags.setText(
             "".join(
-                f"<p><b>Read with care \u2013 {escape(f.code)}.</b> {escape(f.message)}</p>"
-                for f in result.flags
+                f"<p><b>{escape(care)} \u2013 {escape(f.title)}.</b> {escape(f.message)}</p>"
+                for f in words.flags
             )
         )
         self.fit_chart.set_result(bank, result)
         self.profile_chart.set_result(bank, result)
 
         parts = []
-        for role in bank.roles:
-            reasons = result.reasons_for(role.id)
-            if not reasons:
-                continue
+        for group in words.reasons:
             lines = "".join(
-                f"<li>{ARROWS[r.direction]} {escape(r.text)} ({r.effect:+.1f})</li>"
-                for r in reasons
+                f"<li>{ARROWS[r.direction]} {escape(r.text)} ({escape(r.points)})</li>"
+                for r in group.reasons
             )
-            parts.append(
-                f"<p><b>{escape(role.title)}</b> ({result.fit[role.id]:.0f})</p><ul>{lines}</ul>"
-            )
-        self.reasons.setText("".join(parts) or "<p>No single answer stood out.</p>")
+            parts.append(f"<p><b>{escape(group.heading)}</b></p><ul>{lines}</ul>")
+        if parts:
+            parts.append(f"<p>{escape(words.fit_points)}</p>")
+        self.reasons.setText("".join(parts) or escape(_("No single answer stood out.")))
 
         self.roles.setText(
             "".join(
@@ -162,16 +149,9 @@ class ResultsPage(QWidget):
                 for r in bank.roles
             )
         )
-        self.notes.setVisible(bool(result.notes))
-        self.notes.setText("".join(f"<p><i>{escape(n)}</i></p>" for n in result.notes))
-        steps = list(NEXT_STEPS)
-        if result.confidence == "close":
-            steps.insert(
-                0,
-                f"Compare {bank.role(result.recommendation).title.lower()} and "
-                f"{bank.role(result.runner_up).title.lower()} side by side below.",
-            )
-        if result.flags:
-            steps.insert(0, "Go through the notes above, then take the questionnaire again.")
-        self.next_steps.setText("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ul>")
+        self.notes.setVisible(bool(words.notes))
+        self.notes.setText("".join(f"<p><i>{escape(n)}</i></p>" for n in words.notes))
+        self.next_steps.setText(
+            "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in words.next_steps) + "</ul>"
+        )
         self.print_button.setFocus()

@@ -1,0 +1,86 @@
+"""Every word of a result comes from rolefit.wording, whatever the result holds."""
+
+import dataclasses
+
+import pytest
+from scoring.respondents import respond
+
+from rolefit.scoring import Flag, Reason, make_answers, score_answers
+from rolefit.wording import answer_words, result_json, result_text, result_words
+
+OPS = {"operations": 1.0, "business": 0.0, "general": 0.0}
+
+
+@pytest.fixture
+def result(bank):
+    return score_answers(bank, make_answers(bank, respond(bank, OPS)))
+
+
+def test_no_recommendation_is_said_plainly_and_the_fits_still_show(bank, result):
+    none = dataclasses.replace(result, recommendation=None, runner_up=None, confidence="none")
+    words = result_words(bank, none)
+    assert words.headline == "No clear preference between the roles."
+    assert "recommends none" in words.confidence
+    text = result_text(bank, none)
+    assert words.headline in text
+    for role in bank.roles:
+        assert role.title in text
+    assert result_json(bank, none)["recommendation"] is None
+
+
+def test_too_few_answers_for_a_verdict_say_how_many_are_needed(bank, result):
+    few = dataclasses.replace(
+        result, recommendation=None, runner_up=None, confidence="none", answered=3, needed=42
+    )
+    assert (
+        "3 of 56 answers are too few for a verdict: at least 42" in result_words(bank, few).summary
+    )
+
+
+@pytest.mark.parametrize(
+    "flag",
+    [
+        Flag(
+            "incomplete", {"answered": 3, "total": 56, "needed": 42, "missing_roles": ["general"]}
+        ),
+        Flag("straight-lining", {"same": 50, "answered": 56}),
+        Flag("acquiescence", {"reverse_items": ["stock-tiresome"]}),
+        Flag("inconsistent", {"examples": [{"first": "stock-levels", "second": "stock-tiresome"}]}),
+        Flag(
+            "inconsistent",
+            {
+                "examples": [
+                    {"choice": "first-task", "chosen": "interviews", "other": "stock-shortage"}
+                ]
+            },
+        ),
+        Flag("incomplete"),  # facts missing (an older record): still a sentence
+        Flag("a-later-code", {"x": 1}),  # a code this version does not know
+    ],
+)
+def test_every_flag_has_a_title_and_a_message(bank, result, flag):
+    words = result_words(bank, dataclasses.replace(result, flags=(flag,)))
+    (shown,) = words.flags
+    assert shown.code == flag.code and shown.title and len(shown.message) > 20
+    assert "{" not in shown.message
+
+
+def test_a_reverse_item_is_paraphrased_as_it_was_asked(bank):
+    item = bank.item("stock-tiresome")
+    text = answer_words(bank, item, 5)
+    assert "enjoy" not in text and "\u201cvery much\u201d" in text
+
+
+def test_a_reason_for_an_item_the_bank_no_longer_has_still_reads(bank, result):
+    gone = dataclasses.replace(result, reasons=(Reason("operations", "retired-item", 3.0, 4),))
+    (group,) = result_words(bank, gone).reasons
+    assert group.reasons[0].text and group.reasons[0].points == "+3"
+
+
+def test_points_are_whole_numbers_everywhere(bank, result):
+    words = result_words(bank, result)
+    text = result_text(bank, result)
+    for group in words.reasons:
+        for reason in group.reasons:
+            assert reason.points.lstrip("+-").isdigit()
+            assert f"{reason.points:>4}  {reason.text}" in text
