@@ -9,136 +9,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rolefit import __version__
 from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
-from rolefit.cli import EXIT_BAD_INPUT, EXIT_OK, global_options
+from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from rolefit.scoring import Answers, AnswersError, Result
     from rolefit.store import SessionRecord
 
-MAIN_EXAMPLES = """\
-examples:
-  rolefit                                 start the questionnaire window
-  rolefit validate questions/my-bank.yaml check a question bank you edited
-  rolefit inspect --json                  the shipped bank as JSON, for other tools
-  rolefit score answers.json              score a saved answers file
-  rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
-  rolefit sessions --json                 the questionnaires stored on this computer
-"""
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rolefit",
-        description="Find out whether operations, business or general management fits you. "
-        "With no subcommand, the questionnaire window opens.",
-        epilog=MAIN_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[global_options()],
-    )
-    parser.add_argument("--version", action="version", version=f"rolefit {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    validate = commands.add_parser(
-        "validate",
-        help="check question bank files and list every problem",
-        description="Check question banks. Prints every problem as FILE:LINE:COLUMN: message "
-        "and exits 1 if there is any; exits 0 when all files are valid.",
-        epilog="examples:\n  rolefit validate\n  rolefit validate questions/management.yaml "
-        "my-bank.yaml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    validate.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        type=Path,
-        help="bank files to check (default: the shipped banks)",
-    )
-
-    inspect = commands.add_parser(
-        "inspect",
-        help="show a bank's roles, forms and items",
-        description="Show a question bank, normalised. With --json, prints the machine-readable "
-        "form other tools rely on.",
-        epilog="examples:\n  rolefit inspect\n  rolefit inspect --bank my-bank.yaml --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    inspect.add_argument(
-        "--bank",
-        metavar="FILE",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="question bank (default: the shipped bank)",
-    )
-    inspect.add_argument("--json", action="store_true", help="print JSON")
-
-    score = commands.add_parser(
-        "score",
-        help="score an answers file",
-        description="Score a JSON answers file against a bank and explain the result.",
-        epilog='answers file: {"form": "full", "answers": {"production-floor": 4, '
-        '"week-run-or-report": "production-run"}}\n\nexamples:\n  rolefit score answers.json\n'
-        "  rolefit score answers.json --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    score.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
-    score.add_argument(
-        "--bank",
-        metavar="FILE",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="question bank (default: the shipped bank)",
-    )
-    score.add_argument("--json", action="store_true", help="print the result as JSON")
-
-    report = commands.add_parser(
-        "report",
-        help="write the one-page summary PDF for an answers file",
-        description="Score an answers file and write the same one-page PDF summary the app "
-        "prints, without opening a window.",
-        epilog="examples:\n  rolefit report answers.json -o summary.pdf\n"
-        "  rolefit report answers.json -o summary.pdf --name 'Ada Lovelace'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    report.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
-    report.add_argument(
-        "-o", "--output", metavar="OUT.pdf", type=Path, required=True, help="the PDF to write"
-    )
-    report.add_argument("--name", default="", help="name to print on the summary")
-    report.add_argument(
-        "--bank",
-        metavar="FILE",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="question bank (default: the shipped bank)",
-    )
-    report.add_argument(
-        "--page", choices=("a4", "letter"), help="paper size (default: from the locale)"
-    )
-
-    sessions = commands.add_parser(
-        "sessions",
-        help="list the questionnaires stored on this computer",
-        description="List stored sessions (in progress and completed) with their answers and "
-        "results. Reads the database without changing it.",
-        epilog="examples:\n  rolefit sessions\n  rolefit sessions --data-dir /tmp/rf --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    sessions.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        default=argparse.SUPPRESS,
-        help="where answers are stored",
-    )
-    sessions.add_argument("--json", action="store_true", help="print JSON")
-    return parser
-
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run the subcommand ``args.command`` (as read by ``build_parser``)."""
+    """Run the subcommand ``args.command`` (as read by ``rolefit.cli.build_parser``)."""
     if args.command == "validate":
         return cmd_validate(args.files, out, err)
     if args.command == "inspect":
