@@ -4,16 +4,21 @@ import pytest
 from conftest import run_python
 
 
-def test_core_layers_do_not_import_qt():
+def test_core_layers_do_not_import_qt(tmp_path):
     code = (
-        "import sys, rolefit.bank, rolefit.scoring;"
+        "import sys, rolefit.bank, rolefit.scoring, rolefit.quiz, rolefit.store, rolefit.wording;"
+        "from pathlib import Path;"
         "from rolefit.bank import load_default_bank;"
-        "from rolefit.scoring import make_answers, score_answers;"
-        "b = load_default_bank(); score_answers(b, make_answers(b, {'hiring': 4}));"
+        "from rolefit.quiz import Quiz;"
+        "from rolefit.store import open_store;"
+        "from rolefit.wording import result_words;"
+        "b = load_default_bank(); q = Quiz.start(b, 'short', open_store(Path(sys.argv[1])).store);"
+        "[q.answer(3 if i.kind == 'likert' else i.options[0].id) for i in q.items];"
+        "result_words(b, q.submit());"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'rolefit.ui'))];"
         "assert not bad, bad"
     )
-    run_python(code)
+    run_python(code, tmp_path)
 
 
 def test_yaml_c_loader_is_in_use():

@@ -4,24 +4,21 @@ from pathlib import Path
 
 import pytest
 
-from rolefit.paths import ENV_DATA_DIR, cache_dir, data_dir, installed_folder
+from rolefit.paths import ENV_DATA_DIR, data_dir, installed_folder
 
 
-def test_a_chosen_data_folder_holds_the_cache_too(tmp_path, monkeypatch):
+def test_the_data_folder_is_the_flag_then_the_variable(tmp_path, monkeypatch):
     monkeypatch.delenv(ENV_DATA_DIR, raising=False)
     assert data_dir(tmp_path) == tmp_path
-    assert cache_dir(tmp_path) == tmp_path / "cache"
     monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "env"))
     assert data_dir() == tmp_path / "env"
-    assert cache_dir() == tmp_path / "env" / "cache"
-    assert cache_dir(tmp_path) == tmp_path / "cache"  # the flag beats the variable
+    assert data_dir(tmp_path) == tmp_path  # the flag beats the variable
 
 
-def test_by_default_the_platform_folders_are_used(monkeypatch):
+def test_by_default_the_platform_folder_is_used(monkeypatch):
     monkeypatch.delenv(ENV_DATA_DIR, raising=False)
-    data, cache = data_dir(), cache_dir()
-    assert data.is_absolute() and cache.is_absolute() and data != cache
-    assert "RoleFit" in data.parts and "RoleFit" in cache.parts
+    data = data_dir()
+    assert data.is_absolute() and "RoleFit" in data.parts
 
 
 def test_installed_folders_hold_the_banks_and_the_style():

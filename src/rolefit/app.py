@@ -1,4 +1,4 @@
-"""Builds the QApplication and composes the objects; nothing else."""
+"""Builds the QApplication and the window, and composes them; nothing else."""
 
 from __future__ import annotations
 
@@ -6,30 +6,12 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
-from rolefit.bank import DEFAULT_BANK_NAME, BankError, ValidBank, default_bank_path
-from rolefit.bank.cache import load_bank_cached
-from rolefit.paths import cache_dir, data_dir, installed_folder
-from rolefit.store import open_store
-from rolefit.ui.controller import QuizController
-from rolefit.ui.main_window import BankProblemsWindow, MainWindow
-
-
-def load_bank_or_problems(
-    bank_path: Path | None, cache: Path | None = None
-) -> tuple[ValidBank | None, list[str]]:
-    """The bank (from ``cache`` when it was validated before), or its problems."""
-    try:
-        if bank_path is None:
-            bank = load_bank_cached(default_bank_path(), cache, DEFAULT_BANK_NAME)
-        else:
-            bank = load_bank_cached(bank_path, cache)
-    except BankError as error:
-        return None, error.lines()
-    return bank, []
+from rolefit.paths import installed_folder
+from rolefit.ui.main_window import MainWindow
+from rolefit.ui.shell import Shell
 
 
 def create_application() -> QApplication:
@@ -64,32 +46,18 @@ def style_sheet(system_font: QFont) -> str:
 
 
 def build_window(
-    bank_path: Path | None, data: Path | None
-) -> tuple[QMainWindow, QuizController | None]:
-    """The window for a bank (or its problems) and the controller driving it."""
-    bank, problems = load_bank_or_problems(bank_path, cache_dir(data))
-    if bank is None:
-        return BankProblemsWindow(problems), None
-    opened = open_store(data_dir(data))
-    window = MainWindow(bank)
-    controller = QuizController(window, bank, opened.store)
-    controller.show_welcome()
-    if opened.problem is not None:
-        kept = f"\n\nThe old file was kept as:\n{opened.moved_to}" if opened.moved_to else ""
-        # After the window is shown, so the message has a parent on screen.
-        QTimer.singleShot(
-            0,
-            lambda: window.warn(
-                "Saved questionnaires could not be read",
-                f"RoleFit could not read its saved questionnaires ({opened.problem}). It has "
-                f"started a new, empty store, so you can go on.{kept}",
-            ),
-        )
-    return window, controller
+    bank_path: Path | None, data: Path | None, open_file: Path | None = None
+) -> tuple[MainWindow, Shell]:
+    """The window, and the shell that loads the bank and store into it (``shell.load``)."""
+    window = MainWindow()
+    return window, Shell(window, bank_path, data, open_file=open_file)
 
 
-def run(bank_path: Path | None = None, data: Path | None = None) -> int:
+def run(
+    bank_path: Path | None = None, data: Path | None = None, open_file: Path | None = None
+) -> int:
     app = create_application()
-    window, _controller = build_window(bank_path, data)
+    window, shell = build_window(bank_path, data, open_file)
+    shell.load_after_first_paint()  # the window paints first; the bank is read after
     window.show()
     return app.exec()

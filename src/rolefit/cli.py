@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where answers are stored (default: $ROLEFIT_DATA_DIR, else the platform's "
         "app-data folder)",
     )
+    parser.add_argument(
+        "--open",
+        metavar="ANSWERS.json",
+        type=Path,
+        help="open the window on the result of a saved answers file",
+    )
     parser.add_argument("--version", action="version", version=f"rolefit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -159,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rolefit.commands import run_command  # not needed to open the window
 
             return run_command(args, sys.stdout, sys.stderr)
-        return run_gui(args.bank, args.data_dir)
+        return run_gui(args.bank, args.data_dir, args.open)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `rolefit inspect --json | head`
@@ -174,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
 
 
-def run_gui(bank_path: Path | None, data: Path | None) -> int:
+def run_gui(bank_path: Path | None, data: Path | None, open_file: Path | None = None) -> int:
     from rolefit.app import run  # Qt is imported only when a window is wanted
 
-    return run(bank_path, data)
+    return run(bank_path, data, open_file)

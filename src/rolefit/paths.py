@@ -44,15 +44,3 @@ def data_dir(explicit: Path | None = None) -> Path:
     if chosen is not None:
         return chosen
     return _platform("AppDataLocation", Path.home() / ".rolefit")
-
-
-def cache_dir(explicit: Path | None = None) -> Path:
-    """Where files RoleFit can rebuild at any time are kept (the validated bank).
-
-    With a data folder chosen by hand, everything stays inside it (``cache`` under it), so
-    a folder on a USB stick leaves nothing behind; otherwise the platform's cache folder.
-    """
-    chosen = _chosen(explicit)
-    if chosen is not None:
-        return chosen / "cache"
-    return _platform("CacheLocation", Path.home() / ".rolefit" / "cache")

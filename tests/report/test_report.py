@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 
 from rolefit.cli import main
-from rolefit.report import paint_fit_chart, paint_profile_chart
 
 ANSWERS = {
     "form": "short",
@@ -104,16 +103,6 @@ def test_report_to_an_unwritable_place_fails_cleanly(answers_file, tmp_path, cap
     out = tmp_path / "no-such-folder" / "x.pdf"
     assert main(["report", str(answers_file), "-o", str(out)]) == 1
     assert "cannot write" in capsys.readouterr().err
-
-
-def test_screen_and_paper_use_the_same_chart_painter(qtbot, tmp_path):
-    from rolefit.app import build_window, create_application
-
-    create_application()
-    window, _ = build_window(None, tmp_path)
-    qtbot.addWidget(window)
-    assert window.results.fit_chart._paint is paint_fit_chart
-    assert window.results.profile_chart._paint is paint_profile_chart
 
 
 def test_sessions_json_contract(tmp_path, capsys):

@@ -7,9 +7,9 @@ import sys
 import textwrap
 
 import pytest
+from fakes import open_window
 from PySide6.QtCore import Qt
 
-from rolefit.app import build_window, create_application
 from rolefit.store import open_store
 
 CHILD = textwrap.dedent(
@@ -21,21 +21,23 @@ CHILD = textwrap.dedent(
     from rolefit.bank import ChoiceItem
 
     app = create_application()
-    window, controller = build_window(None, Path(sys.argv[1]))
+    window, shell = build_window(None, Path(sys.argv[1]))
     window.show()
+    shell.load()
     window.welcome.name_edit.setText("Killed Midway")
     window.welcome.full_button.click()
+    quiz = shell.questions.quiz
     n = 0
     while True:  # answer as fast as possible until killed
         app.processEvents()
-        item = controller.items[controller.position]
+        item = quiz.current
         count = len(item.options) if isinstance(item, ChoiceItem) else 5
-        window.question._buttons[n % count].click()   # a real click on an answer button
-        value = controller.answers[item.id]
+        shell.pages.question._buttons[n % count].click()  # a real click on an answer button
+        value = quiz.answers[item.id]
         print(f"{item.id}={value}", flush=True)        # only after the click returned
         n += 1
-        if controller.position == len(controller.items) - 1:
-            controller.jump(0)
+        if quiz.is_last:
+            shell.questions.jump(0)
     """
 )
 
@@ -66,13 +68,11 @@ def test_kill_9_mid_quiz_then_resume_with_every_answer(qtbot, tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert len(reported) >= 23, errors.read_text()
 
-    create_application()
-    window, controller = build_window(None, data)
-    qtbot.addWidget(window)
-    assert not window.welcome.resume_box.isHidden()
-    assert "Killed Midway" in window.welcome.resume_label.text()
-    qtbot.mouseClick(window.welcome.resume_button, Qt.MouseButton.LeftButton)
-    restored = {k: str(v) for k, v in controller.answers.items()}
+    window, shell = open_window(qtbot, data, active=False)
+    assert not window.welcome.unfinished_box.isHidden()
+    assert "Killed Midway" in window.welcome.resume_buttons[0].accessibleName()
+    qtbot.mouseClick(window.welcome.resume_buttons[0], Qt.MouseButton.LeftButton)
+    restored = {k: str(v) for k, v in shell.questions.quiz.answers.items()}
     # Every answer reported before the kill is there (the child may have saved one more).
     assert reported.items() <= restored.items()
     assert open_store(data).problem is None

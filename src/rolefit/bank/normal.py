@@ -9,7 +9,6 @@ way to load a bank a person wrote (that is ``load_bank``, which checks everythin
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -106,6 +105,8 @@ def canonical_text(data: Mapping[str, Any]) -> str:
 
 def content_hash(bank: Bank) -> str:
     """A SHA-256 of the bank's normalised content: equal for equal banks, wherever loaded."""
+    import hashlib  # OpenSSL, 4 MiB: only when a session is stored, not to open the window
+
     return hashlib.sha256(canonical_text(bank_to_json(bank)).encode("utf-8")).hexdigest()
 
 

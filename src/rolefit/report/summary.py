@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from rolefit import __version__
+from rolefit.atomic import write_bytes
 from rolefit.bank import Bank
 from rolefit.i18n import _
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
@@ -43,13 +44,13 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
-def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None = None) -> None:
-    """Write the one-page summary to ``path``; raises OSError if it cannot be written."""
-    # Open it ourselves first: the OS then says why it cannot be written (no such folder,
-    # permission denied), where QPdfWriter would only fail with a console warning.
-    with path.open("wb"):
-        pass
-    writer = QPdfWriter(str(path))
+def pdf_bytes(content: SummaryContent, page_size: QPageSize | None = None) -> bytes:
+    """The one-page summary as the bytes of a PDF file."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     title = headings().title
     if content.name:
@@ -66,13 +67,21 @@ def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None =
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+        raise OSError("cannot make the PDF")
     try:
         render_summary(painter, writer, content)
     finally:
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"cannot write {path}")
+    del writer  # finishes the file in the buffer
+    data = bytes(buffer.data().data())
+    if not data.startswith(b"%PDF"):
+        raise OSError("cannot make the PDF")
+    return data
+
+
+def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None = None) -> None:
+    """Write the one-page summary to ``path`` whole, or raise ``OSError`` and change nothing."""
+    write_bytes(path, pdf_bytes(content, page_size))
 
 
 def render_summary(painter: QPainter, device: QPagedPaintDevice, content: SummaryContent) -> None:

@@ -7,7 +7,10 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from rolefit.bank.model import Bank
 
 DB_FILENAME = "rolefit.db"
 
@@ -109,17 +112,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Commit on success, roll back on any error."""
+        """Commit on success, roll back on any error; a failed write raises ``StoreError``."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
             yield self._db
+        except sqlite3.Error as error:
+            if self._db.in_transaction:
+                self._db.rollback()
+            raise StoreError(str(error)) from error
         except BaseException:
-            self._db.rollback()
+            if self._db.in_transaction:
+                self._db.rollback()
             raise
         else:
-            self._db.commit()
+            try:
+                self._db.commit()
+            except sqlite3.Error as error:
+                raise StoreError(str(error)) from error
 
-    def start_session(self, form: str, bank_id: str, bank_version: str, name: str = "") -> int:
+    def start_session(
+        self, form: str, bank: Bank | str, bank_version: str = "", *, name: str = ""
+    ) -> int:
+        bank_id = bank if isinstance(bank, str) else bank.id
+        if not isinstance(bank, str):
+            bank_version = bank.version
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (status, started, form, bank_id, bank_version, name)"
@@ -159,6 +175,22 @@ class Store:
     def discard(self, session_id: int) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def stored_answers(self, session_id: int) -> dict[str, int | str]:
+        return {
+            item: _decode(value)
+            for item, value in self._db.execute(
+                "SELECT item_id, value FROM answers WHERE session_id = ? ORDER BY rowid",
+                (session_id,),
+            )
+        }
+
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        """Every in-progress session, newest first."""
+        rows = self._db.execute(
+            "SELECT id FROM sessions WHERE status = 'in-progress' ORDER BY started DESC, id DESC"
+        ).fetchall()
+        return [s for s in (self.session(r[0]) for r in rows) if s is not None]
 
     def unfinished(self) -> SessionRecord | None:
         """The most recent in-progress session, if any."""

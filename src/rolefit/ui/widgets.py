@@ -20,7 +20,7 @@ class OptionCard(QPushButton):
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         margin = self.fontMetrics().height()
         layout.setContentsMargins(margin, margin // 2 + 4, margin, margin // 2 + 4)
         layout.addWidget(self._label)
@@ -34,11 +34,11 @@ class OptionCard(QPushButton):
         self.setAccessibleName(f"Option {number}: {text}")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = self.layout().sizeHint()
+        hint = self._layout.sizeHint()
         return QSize(max(hint.width(), 200), hint.height())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self.layout().heightForWidth(width)
+        return self._layout.heightForWidth(width)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -99,7 +101,6 @@ class QuestionPage(QWidget):
         # texts and visibility, so it is fast and nothing stale is ever drawn.
         # Each button joins its group once, for life: PySide6 6.12 mis-counts references
         # when buttons are removed from and re-added to a QButtonGroup many times.
-        self._values: list[int | str] = []
         self._buttons: list[QPushButton] = []
         self._scale_group = QButtonGroup(self)
         self._card_group = QButtonGroup(self)
@@ -188,7 +189,7 @@ class QuestionPage(QWidget):
         if self._buttons:
             self.setTabOrder(self._buttons[-1], self.back_button)
 
-    def _use(self, group: QButtonGroup, buttons: list[QPushButton]) -> None:
+    def _use(self, group: QButtonGroup, buttons: Sequence[QPushButton]) -> None:
         """Make ``buttons`` (of ``group``) the answer buttons, none of them checked."""
         group.setExclusive(False)  # an exclusive group would keep one button checked
         for button in group.buttons():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,10 +96,6 @@ class ResultsPage(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf_requested)
         self.save_answers_button.clicked.connect(self.save_answers_requested)
         self.restart_button.clicked.connect(self.restart_requested)
-        for keys, signal in (("Ctrl+P", self.print_requested), ("Ctrl+S", self.save_pdf_requested)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(signal)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)

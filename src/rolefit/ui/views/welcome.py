@@ -1,8 +1,15 @@
-"""Welcome: what RoleFit does, the roles, the form choice, an optional name, privacy."""
+"""Welcome: what RoleFit does, the roles, unfinished questionnaires, the form, privacy.
+
+The page is shown before the question bank is read (the window paints first), so it
+starts with what needs no bank and fills in the roles and the forms when the bank is
+ready, or shows the bank's problems. Texts from the bank or from a person are shown as
+plain text, never as markup.
+"""
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,155 +20,263 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from rolefit.bank import BankOutline
-from rolefit.ui.parts import scrolling_page
+from rolefit.i18n import _
+from rolefit.ui.parts import plain_label, scrolling_page
+
+
+class RoleLine(NamedTuple):
+    title: str
+    gist: str
+
+
+class FormButton(NamedTuple):
+    form: str
+    items: int
+    minutes: int
+
+
+class UnfinishedLine(NamedTuple):
+    session_id: int
+    text: str  # what it is: "full questionnaire from 20 Nov 2026 14:03, 5 of 56 answered"
+    discard_text: str  # what the Discard button is called for a screen reader
 
 
 class WelcomePage(QWidget):
     start_requested = Signal(str, str)  # form, name
-    resume_requested = Signal()
-    discard_requested = Signal()
+    resume_requested = Signal(object)  # session id
+    discard_requested = Signal(object)  # session id
 
-    def __init__(self, bank: BankOutline, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        layout = scrolling_page(self, "About RoleFit", margins=(40, 32), spacing=14)
+        layout = scrolling_page(self, _("About RoleFit"), margins=(40, 32), spacing=14)
+        self._layout = layout
 
-        title = QLabel("Which management role fits you?")
+        title = QLabel(_("Which management role fits you?"))
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
         intro = QLabel(
-            "RoleFit asks how much you would enjoy the everyday work of three management roles. "
-            "It then shows which role fits you best, how sure that is, and which of your "
-            "answers pointed where."
+            _(
+                "RoleFit asks how much you would enjoy the everyday work of three management "
+                "roles. It then shows which role fits you best, how sure that is, and which of "
+                "your answers pointed where."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        # Plain labels, so the bank's text needs no escaping: the role in bold, then its gist.
-        roles = QFormLayout()
-        for role in bank.roles:
-            title = QLabel(f"{role.title}:")
-            title.setObjectName("roleTitle")
-            gist = QLabel(_first_sentence(role.description))
-            gist.setWordWrap(True)
-            roles.addRow(title, gist)
-        layout.addLayout(roles)
+        # Filled in when the bank is ready: its roles, or its problems.
+        self.status = QLabel(_("Loading the questions\u2026"))
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self._roles_at = layout.count()
+        self.problems_view: QWidget | None = None
 
-        # The offer to resume is built only when there is something to resume.
-        self._layout = layout
-        self._resume_at = layout.count()
-        self.resume_box: QFrame | None = None
+        # Unfinished questionnaires are listed here when there are any.
+        self._unfinished_at = layout.count()
+        self.unfinished_box: QFrame | None = None
+        self.resume_buttons: list[QPushButton] = []
+        self.discard_buttons: list[QPushButton] = []
+        self._unfinished_ids: list[int] = []
 
         name_row = QHBoxLayout()
-        name_label = QLabel("Your &name, for the printout (optional):")
+        name_label = QLabel(_("Your &name, for the printout (optional):"))
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Your name, for the printout (optional)")
-        self.name_edit.setPlaceholderText("Leave empty to print without a name")
+        self.name_edit.setAccessibleName(_("Your name, for the printout (optional)"))
+        self.name_edit.setPlaceholderText(_("Leave empty to print without a name"))
+        self.name_edit.setMaxLength(200)
         name_label.setBuddy(self.name_edit)
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
         layout.addLayout(name_row)
 
-        full = bank.forms["full"]
-        self.full_button = QPushButton(
-            f"Start the full questionnaire\n{full.items} questions, about {full.minutes} minutes"
-        )
+        self.full_button = QPushButton(_("&Start the full questionnaire"))
         self.full_button.setObjectName("primaryButton")
-        self.full_button.setAccessibleName("Start the full questionnaire")
-        self.full_button.setDefault(True)
-        self.full_button.setAutoDefault(True)
+        self.full_button.setAccessibleName(_("Start the full questionnaire"))
+        self.full_button.setEnabled(False)
         layout.addWidget(self.full_button)
-        short = bank.forms.get("short")
-        if short is not None:
-            self.short_button: QPushButton | None = QPushButton(
-                f"Take the short version\n{short.items} questions, about {short.minutes} "
-                "minutes: a first look"
-            )
-            self.short_button.setAccessibleName("Take the short version")
-            layout.addWidget(self.short_button)
-            self.short_button.clicked.connect(lambda: self._start("short"))
-        else:
-            self.short_button = None
+        self.short_button = QPushButton(_("Take the short &version"))
+        self.short_button.setAccessibleName(_("Take the short version"))
+        self.short_button.setEnabled(False)
+        self.short_button.hide()
+        layout.addWidget(self.short_button)
 
         privacy = QLabel(
-            "<b>Private by design.</b> Your answers stay on this computer: RoleFit does not use "
-            "the internet. Your progress is saved as you go, so you can stop and come back."
+            "<b>{}</b> {}".format(
+                _("Private by design."),
+                _(
+                    "Your answers stay on this computer: RoleFit does not use the internet. "
+                    "Your progress is saved as you go, so you can stop and come back."
+                ),
+            )
         )
         privacy.setWordWrap(True)
         layout.addWidget(privacy)
         help_note = QLabel(
-            "Keyboard: Return starts, keys 1\u20135 answer, Backspace goes back. "
-            "Press F1 for all keys."
+            _(
+                "Keyboard: Return starts (or resumes), keys 1\u2013{last} answer, Backspace "
+                "goes back. Press F1 for all keys."
+            ).format(last=5)
         )
         help_note.setObjectName("hint")
         help_note.setWordWrap(True)
+        self.help_note = help_note
         layout.addWidget(help_note)
         layout.addStretch(1)
 
         self.full_button.clicked.connect(lambda: self._start("full"))
-        # The keyboard contract: Return starts the full form (or presses a focused button).
-        # The shortcuts are the page's, so they are live only while the page is shown.
+        self.short_button.clicked.connect(lambda: self._start("short"))
+        # Return presses the focused button, else the page's default: resume the newest
+        # unfinished questionnaire if there is one, else start the full form. The shortcuts
+        # are the page's, so they are live only while it is shown.
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self).activated.connect(self._return_pressed)
         self._set_tab_order()
 
-    def _set_tab_order(self, resume: list[QWidget] | None = None) -> None:
-        """Tab follows reading order: the resume offer (if any), name, then the two forms."""
-        chain = list(resume or [])
-        chain.append(self.name_edit)
-        chain.append(self.full_button)
-        if self.short_button is not None:
-            chain.append(self.short_button)
+    # -- filled in when the bank is ready ------------------------------------------------------
+
+    def show_bank(self, roles: list[RoleLine], forms: list[FormButton], scale_points: int) -> None:
+        """The bank's roles and forms: Start is enabled from now on."""
+        from PySide6.QtCore import Qt
+
+        self.status.hide()
+        box = QFormLayout()
+        box.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for role in roles:
+            title = plain_label(_("{role}:").format(role=role.title))
+            title.setObjectName("roleTitle")
+            gist = plain_label(role.gist)
+            gist.setWordWrap(True)
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            box.addRow(title, gist)
+        self._layout.insertLayout(self._roles_at, box)
+        self._unfinished_at += 1
+        for form in forms:
+            button = self.full_button if form.form == "full" else self.short_button
+            if form.form == "full":
+                text = _(
+                    "&Start the full questionnaire\n{items} questions, about {minutes} minutes"
+                )
+            elif form.form == "short":
+                text = _(
+                    "Take the short &version\n{items} questions, about {minutes} minutes: "
+                    "a first look"
+                )
+            else:
+                continue
+            button.setText(text.format(items=form.items, minutes=form.minutes))
+            button.setEnabled(True)
+            button.show()
+        self.help_note.setText(
+            _(
+                "Keyboard: Return starts (or resumes), keys 1\u2013{last} answer, Backspace "
+                "goes back. Press F1 for all keys."
+            ).format(last=scale_points)
+        )
+        self._set_tab_order()
+
+    def show_problems(self, heading: str, lines: list[str]) -> None:
+        """The bank cannot be used: say why, located, and keep Start disabled."""
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        self.status.setText(heading)
+        self.status.setObjectName("warning")
+        self.status.setStyle(self.status.style())  # apply the warning style
+        view = QPlainTextEdit("\n".join(lines))
+        view.setReadOnly(True)
+        view.setAccessibleName(_("Problems in the question bank"))
+        view.setMinimumHeight(view.fontMetrics().height() * min(12, max(3, len(lines) + 1)))
+        self._layout.insertWidget(self._roles_at, view)
+        self._unfinished_at += 1
+        self.problems_view = view
+        self.full_button.setEnabled(False)
+        self.short_button.setEnabled(False)
+
+    # -- unfinished questionnaires -----------------------------------------------------------
+
+    def show_unfinished(self, lines: list[UnfinishedLine]) -> None:
+        """List the unfinished questionnaires, newest first, each with Resume and Discard."""
+        if self.unfinished_box is not None:
+            self._layout.removeWidget(self.unfinished_box)
+            self.unfinished_box.deleteLater()
+            self.unfinished_box = None
+        self.resume_buttons, self.discard_buttons = [], []
+        self._unfinished_ids = [line.session_id for line in lines]
+        if lines:
+            self.unfinished_box = self._build_unfinished(lines)
+            self._layout.insertWidget(self._unfinished_at, self.unfinished_box)
+        self.full_button.setDefault(not lines)
+        if self.resume_buttons:
+            self.resume_buttons[0].setDefault(True)
+        self._set_tab_order()
+
+    def _build_unfinished(self, lines: list[UnfinishedLine]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("resumeBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        rows = QVBoxLayout(box)
+        heading = QLabel(
+            _("You have an unfinished questionnaire:")
+            if len(lines) == 1
+            else _("You have {count} unfinished questionnaires:").format(count=len(lines))
+        )
+        heading.setWordWrap(True)
+        rows.addWidget(heading)
+        for n, line in enumerate(lines):
+            row = QHBoxLayout()
+            label = plain_label(line.text)
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            # Only the first row gets mnemonics: no two controls on a page share one.
+            resume = QPushButton(_("&Resume") if n == 0 else _("Resume"))
+            resume.setAccessibleName(_("Resume: {what}").format(what=line.text))
+            discard = QPushButton(_("&Discard\u2026") if n == 0 else _("Discard\u2026"))
+            discard.setAccessibleName(line.discard_text)
+            row.addWidget(resume)
+            row.addWidget(discard)
+            rows.addLayout(row)
+            resume.clicked.connect(
+                lambda _=False, sid=line.session_id: self.resume_requested.emit(sid)
+            )
+            discard.clicked.connect(
+                lambda _=False, sid=line.session_id: self.discard_requested.emit(sid)
+            )
+            self.resume_buttons.append(resume)
+            self.discard_buttons.append(discard)
+        return box
+
+    # -- keyboard -------------------------------------------------------------------------------
+
+    def focus_default(self) -> None:
+        """Focus what Return would press: Resume when something is unfinished, else Start."""
+        if self.resume_buttons:
+            self.resume_buttons[0].setFocus()
+        else:
+            self.full_button.setFocus()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows reading order: unfinished questionnaires, name, then the forms."""
+        chain: list[QWidget] = []
+        for resume, discard in zip(self.resume_buttons, self.discard_buttons, strict=True):
+            chain += [resume, discard]
+        chain += [self.name_edit, self.full_button, self.short_button]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
     def _return_pressed(self) -> None:
         focused = self.focusWidget()
-        if isinstance(focused, QPushButton) and focused is not self.full_button:
+        if isinstance(focused, QPushButton) and focused.isEnabled():
             focused.click()
-        else:
+        elif self._unfinished_ids:
+            self.resume_requested.emit(self._unfinished_ids[0])
+        elif self.full_button.isEnabled():
             self._start("full")
 
     def _start(self, form: str) -> None:
         self.start_requested.emit(form, self.name_edit.text().strip())
-
-    def show_resume(self, text: str | None) -> None:
-        """Offer to resume an unfinished session (text describes it), or hide the offer."""
-        if text is None:
-            if self.resume_box is not None:
-                self.resume_box.hide()
-            return
-        if self.resume_box is None:
-            self.resume_box = self._build_resume_box()
-        self.resume_label.setText(text)
-        self.resume_box.show()
-
-    def _build_resume_box(self) -> QFrame:
-        box = QFrame()
-        box.setObjectName("resumeBox")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        resume_layout = QHBoxLayout(box)
-        self.resume_label = QLabel()
-        self.resume_label.setWordWrap(True)
-        resume_layout.addWidget(self.resume_label, 1)
-        self.resume_button = QPushButton("&Resume")
-        self.resume_button.setAccessibleName("Resume the unfinished questionnaire")
-        self.discard_button = QPushButton("&Discard\u2026")
-        self.discard_button.setAccessibleName("Discard the unfinished questionnaire")
-        resume_layout.addWidget(self.resume_button)
-        resume_layout.addWidget(self.discard_button)
-        self._layout.insertWidget(self._resume_at, box)
-        self.resume_button.clicked.connect(self.resume_requested)
-        self.discard_button.clicked.connect(self.discard_requested)
-        self._set_tab_order(resume=[self.resume_button, self.discard_button])
-        return box
-
-
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]

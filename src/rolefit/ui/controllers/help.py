@@ -1,0 +1,63 @@
+"""Help: the keyboard shortcuts and what RoleFit is, where it keeps answers, privacy."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from rolefit import __version__
+from rolefit.i18n import _
+from rolefit.ui.dialogs import Dialogs
+
+
+def keyboard_help() -> str:
+    rows = [
+        (_("Return"), _("on the welcome page: resume the unfinished questionnaire, or start")),
+        (_("1 \u2013 5"), _("answer a scale question and move to the next")),
+        (_("1 \u2013 N"), _("choose the N-th option of a choice question and move on")),
+        (_("Backspace"), _("go back one question; on the results page, back to the review")),
+        (_("Alt+K, Alt+N"), _("skip a question; next question")),
+        (_("Return"), _("on the review page: see your result")),
+        (_("Ctrl+P"), _("on the results page: print the summary")),
+        (_("Ctrl+S"), _("on the results page: save the summary as PDF")),
+        (_("Ctrl+O"), _("open a saved answers file and see its result")),
+        (_("Tab"), _("move between controls, in reading order")),
+        (_("F1"), _("this list")),
+        (_("Ctrl+Q"), _("quit (your answers are already saved)")),
+    ]
+    table = "".join(
+        f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in rows
+    )
+    return f"<h3>{escape(_('Keyboard'))}</h3><table cellpadding='3'>{table}</table>"
+
+
+def about_text(data_folder: Path | None) -> str:
+    where = (
+        _("Your answers are stored in {folder}.").format(folder=data_folder)
+        if data_folder is not None
+        else _("Your answers are kept in memory only and are lost when RoleFit closes.")
+    )
+    return "<b>{title}</b><p>{what}</p><p>{privacy}</p><p>{where}</p>".format(
+        title=escape(_("RoleFit {version}").format(version=__version__)),
+        what=escape(
+            _(
+                "Which management role fits you: operations, business or general management. "
+                "A starting point for a conversation, not a verdict on you."
+            )
+        ),
+        privacy=escape(
+            _(
+                "Private by design: RoleFit never uses the internet. Nothing you answer "
+                "leaves this computer unless you save or print it yourself."
+            )
+        ),
+        where=escape(where),
+    )
+
+
+def show_keyboard_help(dialogs: Dialogs) -> None:
+    dialogs.inform(_("RoleFit keyboard shortcuts"), keyboard_help())
+
+
+def show_about(dialogs: Dialogs, data_folder: Path | None) -> None:
+    dialogs.inform(_("About RoleFit"), about_text(data_folder))

@@ -1,0 +1,184 @@
+"""What the window needs once it is on screen: the bank, the store and the controllers.
+
+The window paints first; the shell then reads and validates the question bank and opens
+the store on the next turn of the event loop, and composes the controllers of the three
+flows (welcome, questions, result). It composes; it does not decide.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from rolefit.i18n import _
+from rolefit.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from rolefit.bank import Bank
+    from rolefit.store import Store
+
+
+class Shell(QObject):
+    ready = Signal()  # the bank is loaded (or its problems shown) and the store is open
+
+    def __init__(
+        self,
+        window: MainWindow,
+        bank_path: Path | None,
+        data: Path | None,
+        clock: Callable[[], float] = time.monotonic,
+        open_file: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._bank_path = bank_path
+        self._data = data
+        self._clock = clock
+        self._open_file = open_file
+        self.loaded = False
+        from rolefit.ui.dialogs import WindowDialogs
+
+        self.dialogs = WindowDialogs(window, window.statusBar())
+        self.data_folder: Path | None = None
+        window.keys_action.triggered.connect(self._keyboard_help)
+        window.about_action.triggered.connect(self._about)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def load_after_first_paint(self) -> None:
+        """Load on the turn of the event loop after the welcome page is first painted."""
+        self.window.welcome.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and watched is self.window.welcome:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.load)
+        return False
+
+    def load(self) -> None:
+        """Read the bank and open the store, then compose the flows (once)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        from rolefit.bank import BankError, load_bank, load_default_bank
+
+        try:
+            bank = load_default_bank() if self._bank_path is None else load_bank(self._bank_path)
+        except BankError as error:
+            self.window.welcome.show_problems(
+                _(
+                    "The question bank could not be loaded. Fix these problems "
+                    "(file:line:column) and start RoleFit again."
+                ),
+                error.lines(),
+            )
+            self.ready.emit()
+            return
+        from rolefit.paths import data_dir
+        from rolefit.store import open_store
+
+        folder = data_dir(self._data)
+        opened = open_store(folder)
+        self.data_folder = folder if opened.store.path != Path(":memory:") else None
+        self._compose(bank, opened.store)
+        if opened.problem is not None:
+            kept = ""
+            if opened.moved_to is not None:
+                kept = "\n\n" + _("The old file was kept as:\n{path}").format(path=opened.moved_to)
+            self.dialogs.warn(
+                _("Saved questionnaires could not be read"),
+                _(
+                    "RoleFit could not read its saved questionnaires ({problem}). It has started "
+                    "a new, empty store, so you can go on."
+                ).format(problem=opened.problem)
+                + kept,
+            )
+        if self._open_file is not None:
+            self.open_answers(self._open_file)
+        self.ready.emit()
+
+    def _compose(self, bank: Bank, store: Store) -> None:
+        from rolefit.ui.controllers.questions import QuestionsController
+        from rolefit.ui.controllers.results import ResultsController, Shown
+        from rolefit.ui.controllers.welcome import WelcomeController
+        from rolefit.ui.pages import Pages
+
+        window = self.window
+        self.bank = bank
+        self.store = store
+        self.pages = Pages(window, bank.scale)
+        self.welcome = WelcomeController(self.pages, bank, store, self.dialogs, self._clock)
+        self.questions = QuestionsController(self.pages, self.dialogs)
+        self.results = ResultsController(self.pages, self.dialogs)
+
+        self.welcome.quiz_started.connect(self.questions.begin)
+        self.questions.submitted.connect(
+            lambda quiz: self.results.show(
+                Shown(quiz.bank, quiz.current_answers(), quiz.result, quiz.name)
+            )
+        )
+        self.results.restart_requested.connect(self.welcome.show)
+        self.results.back_requested.connect(self.questions.show_review)
+
+        window.open_action.triggered.connect(self.open_answers)
+        window.save_answers_action.triggered.connect(self._save_answers)
+        window.save_pdf_action.triggered.connect(self.results.save_pdf)
+        window.print_action.triggered.connect(self.results.print_summary)
+        window.restart_action.triggered.connect(self.results.restart_requested)
+        window.stack.currentChanged.connect(self._update_actions)
+        self.welcome.show()
+        self._update_actions()
+
+    # -- the menus ---------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        on_results = self.results.active
+        self.window.set_file_actions(
+            open_answers=not self.questions.active,
+            save_answers=self.questions.active or on_results,
+            result=on_results,
+        )
+
+    def _save_answers(self) -> None:
+        if self.questions.active:
+            self.questions.save_answers()
+        elif self.results.active:
+            self.results.save_answers()
+
+    def open_answers(self, path: Path | None = None) -> None:
+        """Open an answers file (as Save answers writes it) straight on its result."""
+        from rolefit.scoring import AnswersError, ScoringError, load_answers, score_answers
+        from rolefit.ui.controllers.results import Shown
+        from rolefit.ui.dialogs import answers_file_kinds
+
+        if path is None:
+            path = self.dialogs.open_path(_("Open saved answers"), answers_file_kinds())
+            if path is None:
+                return
+        try:
+            answers = load_answers(path, self.bank)
+            result = score_answers(self.bank, answers)
+        except AnswersError as error:
+            self.dialogs.warn(_("Could not open the answers"), "\n".join(error.problems))
+            return
+        except ScoringError:
+            self.dialogs.warn(
+                _("Could not open the answers"),
+                _("{path} holds no answers to score.").format(path=path),
+            )
+            return
+        self.results.show(Shown(self.bank, answers, result, ""))
+
+    def _keyboard_help(self) -> None:
+        from rolefit.ui.controllers.help import show_keyboard_help
+
+        show_keyboard_help(self.dialogs)
+
+    def _about(self) -> None:
+        from rolefit.ui.controllers.help import show_about
+
+        show_about(self.dialogs, self.data_folder)
