@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from rolefit.i18n import install
 from rolefit.paths import installed_folder
 from rolefit.ui.main_window import MainWindow
 from rolefit.ui.shell import Shell
@@ -29,6 +30,21 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("RoleFit")
     app.setStyleSheet(style_sheet(app.font()))
     return app
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Qt's own texts (message box buttons, the file and print dialogs) in ``language``.
+
+    RoleFit's texts come from its gettext catalog (rolefit.i18n); Qt's come with Qt.
+    """
+    if language == "en":
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
 
 
 def style_sheet(system_font: QFont) -> str:
@@ -57,6 +73,7 @@ def run(
     bank_path: Path | None = None, data: Path | None = None, open_file: Path | None = None
 ) -> int:
     app = create_application()
+    install_qt_translations(app, install())  # the reader's language, before any text
     window, shell = build_window(bank_path, data, open_file)
     shell.load_after_first_paint()  # the window paints first; the bank is read after
     window.show()

@@ -162,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command is not None:
+            from rolefit.i18n import install
+
+            install()  # the reader's language, for every word the commands print
             from rolefit.commands import run_command  # not needed to open the window
 
             return run_command(args, sys.stdout, sys.stderr)

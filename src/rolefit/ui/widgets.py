@@ -7,6 +7,8 @@ from html import escape
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from rolefit.i18n import _
+
 
 class OptionCard(QPushButton):
     """A large, checkable button whose text wraps: one forced-choice option."""
@@ -31,7 +33,7 @@ class OptionCard(QPushButton):
 
     def set_option(self, number: int, text: str) -> None:
         self._label.setText(f"<b>{number}</b>&nbsp;&nbsp;{escape(text)}")
-        self.setAccessibleName(f"Option {number}: {text}")
+        self.setAccessibleName(_("Option {number}: {text}").format(number=number, text=text))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = self._layout.sizeHint()

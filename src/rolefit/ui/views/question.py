@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rolefit.bank import ChoiceItem, Item, Scale
+from rolefit.i18n import _
 from rolefit.ui.widgets import OptionCard
 
 
@@ -53,7 +54,7 @@ class QuestionPage(QWidget):
         layout.addLayout(top)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Progress through the questionnaire")
+        self.progress.setAccessibleName(_("Progress through the questionnaire"))
         self.progress.setMaximumHeight(10)
         layout.addWidget(self.progress)
 
@@ -81,15 +82,15 @@ class QuestionPage(QWidget):
         layout.addWidget(self.hint)
 
         nav = QHBoxLayout()
-        self.back_button = QPushButton("\u2190 &Back")
-        self.back_button.setAccessibleName("Back to the previous question")
-        self.review_button = QPushButton("Re&view answers")
-        self.review_button.setAccessibleName("Review all answers")
-        self.skip_button = QPushButton("S&kip")
-        self.skip_button.setAccessibleName("Skip this question")
-        self.next_button = QPushButton("&Next \u2192")
+        self.back_button = QPushButton(_("\u2190 &Back"))
+        self.back_button.setAccessibleName(_("Back to the previous question"))
+        self.review_button = QPushButton(_("Re&view answers"))
+        self.review_button.setAccessibleName(_("Review all answers"))
+        self.skip_button = QPushButton(_("S&kip"))
+        self.skip_button.setAccessibleName(_("Skip this question"))
+        self.next_button = QPushButton(_("&Next \u2192"))
         self.next_button.setObjectName("primaryButton")
-        self.next_button.setAccessibleName("Next question")
+        self.next_button.setAccessibleName(_("Next question"))
         nav.addWidget(self.back_button)
         nav.addWidget(self.review_button)
         nav.addStretch(1)
@@ -145,11 +146,15 @@ class QuestionPage(QWidget):
     def show_item(
         self, item: Item, number: int, total: int, answer: int | str | None, can_go_back: bool
     ) -> None:
-        self.counter.setText(f"Question {number} of {total}")
+        self.counter.setText(_("Question {number} of {total}").format(number=number, total=total))
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.question.setText(item.text)
-        self.question.setAccessibleName(f"Question {number} of {total}: {item.text}")
+        self.question.setAccessibleName(
+            _("Question {number} of {total}: {text}").format(
+                number=number, total=total, text=item.text
+            )
+        )
         self.back_button.setEnabled(can_go_back)
         if isinstance(item, ChoiceItem):
             self._values = [o.id for o in item.options]
@@ -163,21 +168,26 @@ class QuestionPage(QWidget):
             ):
                 card.set_option(n, option.text)
             self._use(self._card_group, self._cards[: len(item.options)])
-            self.hint.setText(f"Press 1\u2013{len(item.options)} to choose, or click an option.")
+            self.hint.setText(
+                _("Press 1\u2013{last} to choose, or click an option.").format(
+                    last=len(item.options)
+                )
+            )
         else:
             self._values = list(range(self._scale.min, self._scale.max + 1))
             self._use(self._scale_group, self._scale_buttons)
             count = len(self._values)
             self.hint.setText(
-                f"Press 1\u2013{count} to answer, or click. "
-                f"1 = {self._scale.labels[0]}, {count} = {self._scale.labels[-1]}."
+                _("Press 1\u2013{last} to answer, or click. 1 = {low}, {last} = {high}.").format(
+                    last=count, low=self._scale.labels[0], high=self._scale.labels[-1]
+                )
             )
         self._scale_host.setVisible(not isinstance(item, ChoiceItem))
         for n, card in enumerate(self._cards):
             card.setVisible(isinstance(item, ChoiceItem) and n < len(self._values))
         if answer in self._values:
             self._buttons[self._values.index(answer)].setChecked(True)
-        self.next_button.setText("&Next \u2192" if number < total else "Re&view \u2192")
+        self.next_button.setText(_("&Next \u2192") if number < total else _("Re&view \u2192"))
         if answer in self._values:
             self._buttons[self._values.index(answer)].setFocus()
         else:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rolefit.i18n import _
+
 
 class ReviewPage(QWidget):
     jump_requested = Signal(int)  # position in the form
@@ -26,7 +28,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.setSpacing(12)
-        title = QLabel("Review your answers")
+        title = QLabel(_("Review your answers"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         self.summary = QLabel()
@@ -37,16 +39,16 @@ class ReviewPage(QWidget):
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
         self.list = QListWidget()
-        self.list.setAccessibleName("Your answers; activate one to change it")
+        self.list.setAccessibleName(_("Your answers; activate one to change it"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.list, 1)
         nav = QHBoxLayout()
-        self.back_button = QPushButton("\u2190 Back to the &questions")
-        self.back_button.setAccessibleName("Back to the questions")
-        self.submit_button = QPushButton("See my &result")
+        self.back_button = QPushButton(_("\u2190 Back to the &questions"))
+        self.back_button.setAccessibleName(_("Back to the questions"))
+        self.submit_button = QPushButton(_("See my &result"))
         self.submit_button.setObjectName("primaryButton")
-        self.submit_button.setAccessibleName("Submit and see my result")
+        self.submit_button.setAccessibleName(_("Submit and see my result"))
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         nav.addWidget(self.submit_button)
@@ -68,7 +70,7 @@ class ReviewPage(QWidget):
         highlight = QColor(self.palette().color(self.palette().ColorRole.Highlight))
         highlight.setAlphaF(0.22)
         for number, (question, answer) in enumerate(rows, start=1):
-            shown = answer if answer is not None else "Not answered \u2013 click to answer"
+            shown = answer if answer is not None else _("Not answered \u2013 click to answer")
             entry = QListWidgetItem(f"{number}. {question}\n      \u2192 {shown}")
             if answer is None:
                 missing += 1
@@ -79,8 +81,10 @@ class ReviewPage(QWidget):
             self.list.addItem(entry)
         answered = len(rows) - missing
         self.summary.setText(
-            f"You answered {answered} of {len(rows)} questions. Click any "
-            "question to change its answer."
+            _(
+                "You answered {answered} of {total} questions. Click any question to change "
+                "its answer."
+            ).format(answered=answered, total=len(rows))
         )
         self.warning.setVisible(warning is not None)
         self.warning.setText(warning or "")
