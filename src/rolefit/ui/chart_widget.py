@@ -18,15 +18,19 @@ ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 class ChartWidget(QWidget):
     """Shows a chart drawn by the same function the printed summary uses."""
 
-    def __init__(self, paint: ChartPainter, rows: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paint: ChartPainter, rows: Callable[[Bank], int], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._paint = paint
-        self._rows = rows
+        self._count_rows = rows  # how many bars a bank gives this chart
+        self._rows = 3
         self._data: tuple[Bank, Result] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_result(self, bank: Bank, result: Result) -> None:
         self._data = (bank, result)
+        self._rows = max(1, self._count_rows(bank))
         self.updateGeometry()
         self.update()
 
