@@ -55,10 +55,10 @@ def main() -> None:
     suffix = ("-dark" if args.dark else "") + (f"-x{args.scale}" if args.scale != "1" else "")
 
     with tempfile.TemporaryDirectory() as data:
-        window, controller = build_window(None, Path(data))
-        assert controller is not None
+        window, shell = build_window(None, Path(data))
         window.resize(900, 680)
         window.show()
+        shell.load()
 
         def shot(name: str, widget=None) -> None:  # type: ignore[no-untyped-def]
             app.processEvents()
@@ -69,32 +69,35 @@ def main() -> None:
         window.welcome.name_edit.setText("Alex Example")
         shot("1-welcome")
         window.welcome.full_button.click()
-        for item in controller.items[:14]:
-            controller.answer(answers[item.id])
+        questions = shell.questions
+        quiz = questions.quiz
+        assert quiz is not None
+        for item in quiz.items[:14]:
+            questions.answer(answers[item.id])
         shot("2-likert-item")
-        first_choice = next(n for n, i in enumerate(controller.items) if isinstance(i, ChoiceItem))
-        controller.jump(first_choice)
+        first_choice = next(n for n, i in enumerate(quiz.items) if isinstance(i, ChoiceItem))
+        questions.jump(first_choice)
         shot("3-choice-item")
-        for item in controller.items[first_choice:]:
-            controller.jump(controller.items.index(item))
-            controller.answer(answers[item.id])
-        for n, item in enumerate(controller.items[14:first_choice], start=14):
+        for item in quiz.items[first_choice:]:
+            questions.jump(quiz.items.index(item))
+            questions.answer(answers[item.id])
+        for n, item in enumerate(quiz.items[14:first_choice], start=14):
             if n % 9:  # leave a few unanswered, to show how the review highlights them
-                controller.jump(n)
-                controller.answer(answers[item.id])
-        controller.show_review()
-        window.review.list.scrollToItem(window.review.list.item(17))
+                questions.jump(n)
+                questions.answer(answers[item.id])
+        questions.review()
+        shell.pages.review.list.scrollToItem(shell.pages.review.list.item(17))
         shot("4-review")
-        controller.submit()
+        questions.submit()
         shot("5-results")
-        preview = controller.print_preview()
+        preview = shell.results.print_preview()
         preview.resize(900, 760)
         preview.show()
         app.processEvents()
         shot("6-print-preview", preview)
         preview.close()
         window.close()
-        controller.store.close()
+        shell.store.close()
     QApplication.processEvents()
 
 

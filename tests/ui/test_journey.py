@@ -91,6 +91,18 @@ def test_backspace_goes_back_and_keeps_the_answer(quiz, qtbot):
     assert [b.accessibleName() for b in checked] == ["4: Quite a lot"]
 
 
+def test_arrow_keys_move_between_the_answers_and_space_answers(quiz, qtbot):
+    window, shell = quiz
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    page, quiz = shell.pages.question, shell.questions.quiz
+    first, second = page._buttons[:2]
+    assert first.hasFocus() and not first.isChecked()  # focused, visibly, but not chosen
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert second.hasFocus() and quiz.position == 0 and quiz.answers == {}
+    qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert quiz.answers == {quiz.items[0].id: 2} and quiz.position == 1
+
+
 def test_choice_keys_pick_the_option_as_shown(quiz, qtbot):
     window, shell = quiz
     qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
@@ -314,8 +326,9 @@ def test_tab_follows_reading_order_and_every_stop_is_named(quiz, qtbot):
     check("review", pages.review)
     shell.questions.submit()
     check("results", pages.results)
-    # Answers, then the navigation; the unfinished questionnaire adds two stops.
-    assert seen["first question"] == 5 + 3  # Back is disabled on the first question
+    # The answers are one radio group, one Tab stop (arrow keys move within it), then the
+    # navigation; the unfinished questionnaire adds two stops.
+    assert seen["first question"] == 1 + 3  # Back is disabled on the first question
     assert seen["welcome with resume"] == seen["welcome"] + 2
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,14 +13,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from rolefit.bank import ChoiceItem, Item, Scale
 from rolefit.i18n import _
-from rolefit.ui.widgets import OptionCard
+from rolefit.ui.parts import plain_label
+from rolefit.ui.widgets import AnswerButton
 
 
 class QuestionPage(QWidget):
@@ -35,12 +33,11 @@ class QuestionPage(QWidget):
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionPage")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scale = scale
         self._values: list[int | str] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
 
         top = QHBoxLayout()
         self.counter = QLabel()
@@ -58,28 +55,32 @@ class QuestionPage(QWidget):
         self.progress.setMaximumHeight(10)
         layout.addWidget(self.progress)
 
-        self.question = QLabel()
+        # The question, its answers and the hint scroll together, so a long question or a
+        # large font scrolls instead of being cut off; the navigation stays put below.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop: it holds the answers, and scrolls to the one focused.
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 4, 0, 4)
+        body_layout.setSpacing(12)
+        self.question = plain_label()
         self.question.setObjectName("questionText")
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        layout.addWidget(self.question)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Not a Tab stop: it holds only the answers, and scrolls to the one focused.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._answers_host = QWidget()
-        self._answers_layout = QVBoxLayout(self._answers_host)
-        self._answers_layout.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(self._answers_host)
-        layout.addWidget(scroll, 1)
-
+        body_layout.addWidget(self.question)
+        self._answers_layout = QVBoxLayout()
+        self._answers_layout.setSpacing(8)
+        body_layout.addLayout(self._answers_layout)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        body_layout.addWidget(self.hint)
+        body_layout.addStretch(1)
+        self.body_scroll.setWidget(body)
+        layout.addWidget(self.body_scroll, 1)
 
         nav = QHBoxLayout()
         self.back_button = QPushButton(_("\u2190 &Back"))
@@ -101,30 +102,28 @@ class QuestionPage(QWidget):
         # The answer widgets are built once and reused: switching questions only changes
         # texts and visibility, so it is fast and nothing stale is ever drawn.
         # Each button joins its group once, for life: PySide6 6.12 mis-counts references
-        # when buttons are removed from and re-added to a QButtonGroup many times.
-        self._buttons: list[QPushButton] = []
+        # when buttons are removed from and re-added to a QButtonGroup many times. The
+        # groups are not exclusive: the page checks the answer given, and an arrow key
+        # only moves the focus (in an exclusive group it would also answer).
+        self._buttons: list[AnswerButton] = []
         self._scale_group = QButtonGroup(self)
+        self._scale_group.setExclusive(False)
         self._card_group = QButtonGroup(self)
+        self._card_group.setExclusive(False)
         self._scale_host = QWidget()
         row = QGridLayout(self._scale_host)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setHorizontalSpacing(10)
-        self._scale_buttons: list[QPushButton] = []
-        for n, value in enumerate(range(scale.min, scale.max + 1)):
-            label = scale.label(value)
-            button = QPushButton(f"{n + 1}\n{label}")
-            button.setObjectName("scaleButton")
-            button.setCheckable(True)
-            button.setAccessibleName(f"{n + 1}: {label}")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row.setHorizontalSpacing(8)
+        self._scale_buttons: list[AnswerButton] = []
+        for n in range(scale.max - scale.min + 1):
+            button = AnswerButton(stacked=True)
             row.addWidget(button, 0, n)
             self._scale_group.addButton(button, n)
             self._scale_buttons.append(button)
         self._answers_layout.addWidget(self._scale_host)
-        self._cards: list[OptionCard] = []
-        self._answers_layout.addStretch(1)
+        self._cards: list[AnswerButton] = []
         for group in (self._scale_group, self._card_group):
-            group.idClicked.connect(lambda index: self.answered.emit(self._values[index]))
+            group.idClicked.connect(self._clicked)
         self.back_button.clicked.connect(self.back_requested)
         self.skip_button.clicked.connect(self.skip_requested)
         self.next_button.clicked.connect(self.next_requested)
@@ -139,6 +138,9 @@ class QuestionPage(QWidget):
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_requested)
 
+    def _clicked(self, index: int) -> None:
+        self.answered.emit(self._values[index])
+
     def _press(self, digit: int) -> None:
         if 1 <= digit <= len(self._buttons):
             self._buttons[digit - 1].click()
@@ -150,24 +152,23 @@ class QuestionPage(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(number - 1)
         self.question.setText(item.text)
-        self.question.setAccessibleName(
-            _("Question {number} of {total}: {text}").format(
-                number=number, total=total, text=item.text
-            )
+        described = _("Question {number} of {total}: {text}").format(
+            number=number, total=total, text=item.text
         )
+        self.question.setAccessibleName(described)
         self.back_button.setEnabled(can_go_back)
         if isinstance(item, ChoiceItem):
             self._values = [o.id for o in item.options]
             while len(self._cards) < len(item.options):
-                card = OptionCard()
-                self._answers_layout.insertWidget(len(self._cards) + 1, card)
+                card = AnswerButton(stacked=False)
+                self._answers_layout.addWidget(card)
                 self._card_group.addButton(card, len(self._cards))
                 self._cards.append(card)
             for n, (card, option) in enumerate(
                 zip(self._cards, item.options, strict=False), start=1
             ):
-                card.set_option(n, option.text)
-            self._use(self._card_group, self._cards[: len(item.options)])
+                card.set_answer(n, option.text, described)
+            buttons = self._cards[: len(item.options)]
             self.hint.setText(
                 _("Press 1\u2013{last} to choose, or click an option.").format(
                     last=len(item.options)
@@ -175,7 +176,9 @@ class QuestionPage(QWidget):
             )
         else:
             self._values = list(range(self._scale.min, self._scale.max + 1))
-            self._use(self._scale_group, self._scale_buttons)
+            for n, button in enumerate(self._scale_buttons):
+                button.set_answer(n + 1, self._scale.labels[n], described)
+            buttons = self._scale_buttons
             count = len(self._values)
             self.hint.setText(
                 _("Press 1\u2013{last} to answer, or click. 1 = {low}, {last} = {high}.").format(
@@ -185,27 +188,26 @@ class QuestionPage(QWidget):
         self._scale_host.setVisible(not isinstance(item, ChoiceItem))
         for n, card in enumerate(self._cards):
             card.setVisible(isinstance(item, ChoiceItem) and n < len(self._values))
-        if answer in self._values:
-            self._buttons[self._values.index(answer)].setChecked(True)
-        self.next_button.setText(_("&Next \u2192") if number < total else _("Re&view \u2192"))
-        if answer in self._values:
-            self._buttons[self._values.index(answer)].setFocus()
-        else:
-            # No answer button is focused, so none looks chosen before the person chooses;
-            # Tab from here reaches the answers first.
-            self.setFocus()
+        self._buttons = list(buttons)
+        for button in self._scale_buttons + self._cards:
+            button.setChecked(False)
+        chosen = self._values.index(answer) if answer in self._values else None
+        if chosen is not None:
+            self._buttons[chosen].setChecked(True)
+        self.next_button.setAccessibleName(
+            _("Next question") if number < total else _("Next: review your answers")
+        )
         for first, second in zip(self._buttons, self._buttons[1:], strict=False):
             self.setTabOrder(first, second)
         if self._buttons:
             self.setTabOrder(self._buttons[-1], self.back_button)
-
-    def _use(self, group: QButtonGroup, buttons: Sequence[QPushButton]) -> None:
-        """Make ``buttons`` (of ``group``) the answer buttons, none of them checked."""
-        group.setExclusive(False)  # an exclusive group would keep one button checked
-        for button in group.buttons():
-            button.setChecked(False)
-        group.setExclusive(True)
-        self._buttons = list(buttons)
+        # The focus is on the answers from the start, where everyone can see it: on the
+        # answer given, else on the first (focused is not chosen: only a checked answer is
+        # filled in).
+        self.body_scroll.verticalScrollBar().setValue(0)
+        focused = self._buttons[chosen if chosen is not None else 0]
+        focused.setFocus(Qt.FocusReason.TabFocusReason)
+        self.body_scroll.ensureWidgetVisible(focused)
 
     def set_time_left(self, text: str) -> None:
         self.time_left.setText(text)

@@ -55,7 +55,9 @@ class ResultsPage(QWidget):
         self.fit_chart.setAccessibleName(_("Chart of your fit for each role"))
         self._layout.addWidget(self.fit_chart)
         self._layout.addWidget(self._heading(heads.areas))
-        self.profile_chart = ChartWidget(paint_profile_chart, rows=lambda bank: len(bank.dimensions))
+        self.profile_chart = ChartWidget(
+            paint_profile_chart, rows=lambda bank: len(bank.dimensions)
+        )
         self.profile_chart.setAccessibleName(_("Chart of your interest in each area of work"))
         self._layout.addWidget(self.profile_chart)
 
