@@ -21,14 +21,19 @@ def create_application() -> QApplication:
     # Python view of QStyle's many enums (7 ms of start-up, see docs/performance.md).
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        # Made before (tests make it once per process): set again only what differs, so
+        # the widgets alive are not all restyled.
         app = existing
-        app.setStyle("Fusion")
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
     else:
         app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName("RoleFit")
     app.setOrganizationName("RoleFit")
     app.setApplicationDisplayName("RoleFit")
-    app.setStyleSheet(style_sheet(app.font()))
+    sheet = style_sheet(app.font())
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return app
 
 

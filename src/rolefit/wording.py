@@ -51,6 +51,8 @@ class ResultWords(NamedTuple):
     notes: tuple[str, ...]
     next_steps: tuple[str, ...]
     answered: str  # "You answered 40 of 56 questions (full form)."
+    towards: str = ""  # the label over the answers that raised a role's fit
+    away: str = ""  # ... and over those that lowered it
 
     @property
     def summary(self) -> str:
@@ -352,6 +354,8 @@ def result_words(bank: Bank, result: Result) -> ResultWords:
         notes=tuple(notes[n] for n in result.notes if n in notes),
         next_steps=next_steps(bank, result),
         answered=answered_line(result),
+        towards=_("Pointing towards it:"),
+        away=_("Pointing away from it:"),
     )
 
 

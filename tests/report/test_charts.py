@@ -28,11 +28,24 @@ def bar_fractions(image, rows):
     for n in range(rows):
         y = round((n + 0.5) * HEIGHT / rows)
         line = [image.pixel(x, y) for x in range(WIDTH)]
-        filled = [x for x, p in enumerate(line) if p in fill]
-        empty = [x for x, p in enumerate(line) if p == track]
-        ends = filled + empty
-        length = max(ends) - min(ends) + 1
-        fractions.append(len(filled) / length)
+        # The bar is the longest run of bar and track pixels (a label's anti-aliased text
+        # may hold a pixel of the bar's grey, but never a run as long as the track).
+        runs, start = [], None
+        for x, pixel in enumerate([*line, None]):
+            if pixel in fill or pixel == track:
+                start = x if start is None else start
+            elif start is not None:
+                runs.append((start, x))
+                start = None
+        merged = [runs[0]]
+        for begin, end in runs[1:]:  # anti-aliasing where fill meets track: a pixel or two
+            if begin - merged[-1][1] <= 3:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((begin, end))
+        begin, end = max(merged, key=lambda r: r[1] - r[0])
+        filled = sum(1 for p in line[begin:end] if p in fill)
+        fractions.append(filled / (end - begin))
     return fractions
 
 

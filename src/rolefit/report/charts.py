@@ -53,16 +53,19 @@ def _bars(
     rows: list[tuple[str, float | None, bool]],
     colors: ChartColors,
     row_gap: float,
+    aligned_with: list[str],
 ) -> None:
-    """Horizontal bars 0..100 with the label on the left and the number on the right."""
+    """Horizontal bars 0..100 with the label on the left and the number on the right.
+
+    The label column is as wide as the widest of ``aligned_with`` (every label of both
+    charts), so the bars of the two charts start at the same place.
+    """
     metrics = QFontMetricsF(painter.font())
     bold = painter.font()
     bold.setBold(True)
     bold_metrics = QFontMetricsF(bold)
-    # Measure each label in the weight it is drawn in, so an emphasised label is not clipped.
-    widest = max(
-        (bold_metrics if em else metrics).horizontalAdvance(label) for label, _, em in rows
-    )
+    # Measured in bold, the weight an emphasised label is drawn in, so none is clipped.
+    widest = max(bold_metrics.horizontalAdvance(label) for label in aligned_with)
     gap = metrics.height() * 0.6  # in font units, so screen and 300 dpi paper look alike
     label_width = min(rect.width() * 0.42, widest + gap)
     number_width = metrics.horizontalAdvance("100") + gap
@@ -105,6 +108,10 @@ def _bars(
     painter.restore()
 
 
+def all_labels(bank: Bank) -> list[str]:
+    return [r.title for r in bank.roles] + [d.title for d in bank.dimensions]
+
+
 def fit_rows(bank: Bank, result: Result) -> list[tuple[str, float | None, bool]]:
     return [(r.title, result.fit[r.id], r.id == result.recommendation) for r in bank.roles]
 
@@ -117,11 +124,25 @@ def paint_fit_chart(
     painter: QPainter, rect: QRectF, bank: Bank, result: Result, colors: ChartColors
 ) -> None:
     """The three role fits, the recommended one emphasised."""
-    _bars(painter, rect, fit_rows(bank, result), colors, row_gap=rect.height() * 0.08)
+    _bars(
+        painter,
+        rect,
+        fit_rows(bank, result),
+        colors,
+        row_gap=rect.height() * 0.08,
+        aligned_with=all_labels(bank),
+    )
 
 
 def paint_profile_chart(
     painter: QPainter, rect: QRectF, bank: Bank, result: Result, colors: ChartColors
 ) -> None:
     """Interest in each area of work (0..100); a dash where nothing was asked."""
-    _bars(painter, rect, dimension_rows(bank, result), colors, row_gap=rect.height() * 0.04)
+    _bars(
+        painter,
+        rect,
+        dimension_rows(bank, result),
+        colors,
+        row_gap=rect.height() * 0.04,
+        aligned_with=all_labels(bank),
+    )

@@ -168,7 +168,7 @@ def _layout(
         text(detail, 10, gap=3)
     text(words.confidence, 10, gap=8)
     text(heads.fit, 11, bold=True, gap=4)
-    chart(paint_fit_chart, 21 * len(bank.roles), 10)
+    chart(paint_fit_chart, 21 * len(bank.roles), 9)
     text(heads.areas, 11, bold=True, gap=4)
     chart(paint_profile_chart, 16 * len(bank.dimensions), 9)
 

@@ -6,8 +6,9 @@ actions are enabled follows what the shown page can do.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from rolefit.i18n import _
 from rolefit.ui.views.welcome import WelcomePage
@@ -46,6 +47,28 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(help_menu.addAction(_("&About RoleFit")))
         self.set_file_actions(open_answers=False, save_answers=False, result=False)
         self.statusBar()
+        for menu in (file_menu, help_menu):
+            menu.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A menu closed with Escape gives the keyboard straight back to the page.
+
+        Qt leaves the menu bar in keyboard mode, its menu highlighted, so a second Escape was
+        needed before keys reached the page again; the menu bar is sent that Escape.
+        """
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            from PySide6.QtCore import Qt
+
+            if (
+                event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
+                bar = self.menuBar()
+                release = QKeyEvent(
+                    QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier
+                )
+                QTimer.singleShot(0, lambda: QApplication.sendEvent(bar, release))
+        return False
 
     @staticmethod
     def _action(action: QAction, keys: str = "") -> QAction:

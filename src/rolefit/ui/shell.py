@@ -124,11 +124,11 @@ class Shell(QObject):
         self.results.restart_requested.connect(self.welcome.show)
         self.results.back_requested.connect(self.questions.show_review)
 
-        window.open_action.triggered.connect(self.open_answers)
+        window.open_action.triggered.connect(lambda: self.open_answers())
         window.save_answers_action.triggered.connect(self._save_answers)
         window.save_pdf_action.triggered.connect(self.results.save_pdf)
         window.print_action.triggered.connect(self.results.print_summary)
-        window.restart_action.triggered.connect(self.results.restart_requested)
+        window.restart_action.triggered.connect(self.results.restart)
         window.stack.currentChanged.connect(self._update_actions)
         self.welcome.show()
         self._update_actions()
@@ -171,7 +171,7 @@ class Shell(QObject):
                 _("{path} holds no answers to score.").format(path=path),
             )
             return
-        self.results.show(Shown(self.bank, answers, result, ""))
+        self.results.show(Shown(self.bank, answers, result, "", from_quiz=False))
 
     def _keyboard_help(self) -> None:
         from rolefit.ui.controllers.help import show_keyboard_help

@@ -28,6 +28,7 @@ class Shown(NamedTuple):
     answers: Answers
     result: Result
     name: str
+    from_quiz: bool = True  # False for a result opened from an answers file
 
 
 class ResultsController(QObject):
@@ -50,15 +51,41 @@ class ResultsController(QObject):
         page.print_requested.connect(self.print_summary)
         page.save_pdf_requested.connect(self.save_pdf)
         page.save_answers_requested.connect(self.save_answers)
-        page.restart_requested.connect(self.restart_requested)
+        page.restart_requested.connect(self.restart)
+        page.back_requested.connect(self.back_requested)
 
     def show(self, shown: Shown) -> None:
         if self.shown is None:
             self._wire()
         self.shown = shown
         page = self._pages.results
-        page.show_result(shown.bank, shown.result, result_words(shown.bank, shown.result))
+        words = result_words(shown.bank, shown.result)
+        page.show_result(shown.bank, shown.result, words, can_go_back=shown.from_quiz)
         self._pages.show(page, _("Your result"))
+
+    def restart(self) -> None:
+        """Leave the result for the welcome page, once the person says so."""
+        if self.shown is None:
+            return
+        text = (
+            _(
+                "Your answers and this result stay stored on this computer, but the window "
+                "will not show this result again: save or print it first if you want a copy."
+            )
+            if self.shown.from_quiz
+            else _(
+                "The answers file is not changed: File > Open answers\u2026 shows this result "
+                "again."
+            )
+        )
+        choice = self._dialogs.ask(
+            _("Leave this result and start again?"),
+            text,
+            [_("Stay here"), _("Start again")],
+            default=0,
+        )
+        if choice == 1:
+            self.restart_requested.emit()
 
     # -- print and save -----------------------------------------------------------------------
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +20,7 @@ from rolefit.i18n import _
 from rolefit.report.charts import paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.ui.chart_widget import ChartWidget
-from rolefit.ui.parts import scrolling_page
+from rolefit.ui.parts import plain_label, scrolling_page
 from rolefit.wording import ResultWords, headings
 
 ARROWS = {"raised": "\u25b2", "lowered": "\u25bc"}
@@ -29,19 +31,23 @@ class ResultsPage(QWidget):
     save_pdf_requested = Signal()
     save_answers_requested = Signal()
     restart_requested = Signal()
+    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
         self._layout = scrolling_page(self, _("Your result"), margins=(40, 24), spacing=10)
+        scroll = self.findChild(QScrollArea, "pageScroll")
+        assert scroll is not None
+        self.scroll_area = scroll
 
         heads = headings()
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setObjectName("pageTitle")
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout.addWidget(self.headline)
-        self.confidence = QLabel()
+        self.confidence = plain_label()
         self.confidence.setWordWrap(True)
         self._layout.addWidget(self.confidence)
         self.flags = QLabel()
@@ -76,15 +82,20 @@ class ResultsPage(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(40, 8, 40, 16)
-        self.restart_button = QPushButton(_("Start &again"))
+        self.back_button = QPushButton(_("\u2190 &Back to the review"))
+        self.back_button.setAccessibleName(_("Back to the review of your answers"))
+        self.restart_button = QPushButton(_("Start a&gain\u2026"))
         self.restart_button.setAccessibleName(_("Start a new questionnaire"))
         self.save_answers_button = QPushButton(_("Save &answers\u2026"))
         self.save_answers_button.setAccessibleName(_("Save the answers as a file"))
         self.pdf_button = QPushButton(_("Save as P&DF\u2026 (Ctrl+S)"))
         self.pdf_button.setAccessibleName(_("Save the summary as PDF"))
+        # No button of this page is a default: Return never prints or leaves the result.
         self.print_button = QPushButton(_("&Print\u2026 (Ctrl+P)"))
-        self.print_button.setObjectName("primaryButton")
         self.print_button.setAccessibleName(_("Print the summary"))
+        for button in (self.back_button, self.restart_button, self.print_button):
+            button.setAutoDefault(False)
+        bar.addWidget(self.back_button)
         bar.addWidget(self.restart_button)
         bar.addStretch(1)
         bar.addWidget(self.save_answers_button)
@@ -98,11 +109,20 @@ class ResultsPage(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf_requested)
         self.save_answers_button.clicked.connect(self.save_answers_requested)
         self.restart_button.clicked.connect(self.restart_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self._back_pressed)
+
+    def _back_pressed(self) -> None:
+        if self.back_button.isVisible():
+            self.back_requested.emit()
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName("sectionHeading")
         label.setWordWrap(True)
+        label.setIndent(0)  # a style sheet's margin would otherwise indent it past the text
         return label
 
     def _rich(self) -> QLabel:
@@ -112,8 +132,10 @@ class ResultsPage(QWidget):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
-    def show_result(self, bank: Bank, result: Result, words: ResultWords) -> None:
-        """Show ``result`` of ``bank`` in ``words`` (made by rolefit.wording)."""
+    def show_result(
+        self, bank: Bank, result: Result, words: ResultWords, can_go_back: bool = True
+    ) -> None:
+        """Show ``result`` of ``bank`` in ``words`` (made by rolefit.wording), from its top."""
         self.headline.setText(words.headline)
         self.confidence.setText(" ".join((*words.details, words.confidence)))
         self.flags.setVisible(bool(words.flags))
@@ -129,11 +151,14 @@ class ResultsPage(QWidget):
 
         parts = []
         for group in words.reasons:
-            lines = "".join(
-                f"<li>{ARROWS[r.direction]} {escape(r.text)} ({escape(r.points)})</li>"
-                for r in group.reasons
-            )
-            parts.append(f"<p><b>{escape(group.heading)}</b></p><ul>{lines}</ul>")
+            parts.append(f"<p><b>{escape(group.heading)}</b></p>")
+            for direction, label in (("raised", words.towards), ("lowered", words.away)):
+                lines = [r for r in group.reasons if r.direction == direction]
+                if lines:
+                    items = "".join(
+                        f"<li>{escape(r.text)} ({escape(r.points)})</li>" for r in lines
+                    )
+                    parts.append(f"<p>{escape(label)}</p><ul>{items}</ul>")
         if parts:
             parts.append(f"<p>{escape(words.fit_points)}</p>")
         self.reasons.setText("".join(parts) or escape(_("No single answer stood out.")))
@@ -151,4 +176,10 @@ class ResultsPage(QWidget):
         self.next_steps.setText(
             "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in words.next_steps) + "</ul>"
         )
-        self.print_button.setFocus()
+        self.back_button.setVisible(can_go_back)
+        # A new result opens at its top, and a screen reader starts from the verdict.
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.scroll_area.setAccessibleName(
+            _("Your result: {verdict}").format(verdict=words.headline)
+        )
+        self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
