@@ -124,7 +124,7 @@ def test_choice_options_must_measure_different_roles():
     [
         ("  max: 5", "  max: 1", "scale.max: must be greater than scale.min (got min 1, max 1)"),
         ("  min: 1", "  min: 9", "scale.max: must be greater than scale.min (got min 9, max 5)"),
-        ("  max: 5", "  max: 40", "scale: at most 11 answer points, got 40"),
+        ("  max: 5", "  max: 40", "scale: at most 9 answer points, got 40"),
         (
             "  max: 5",
             "  max: 6",
