@@ -23,6 +23,7 @@ examples:
   rolefit score answers.json              score a saved answers file
   rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
   rolefit sessions --json                 the questionnaires stored on this computer
+  rolefit schema > bank.schema.json       the JSON Schema of bank files, for editors
 """
 
 
@@ -132,6 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="where answers are stored",
     )
     sessions.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of question bank files",
+        description="Print the JSON Schema (draft 2020-12) that editors use to complete and "
+        "check a question bank; questions/bank.schema.json is the same text.",
+        epilog="examples:\n  rolefit schema > bank.schema.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     return parser
 
 
@@ -147,6 +157,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return cmd_report(args, out, err)
     if args.command == "sessions":
         return cmd_sessions(args.data_dir, args.json, out, err)
+    if args.command == "schema":
+        return cmd_schema(out)
     raise ValueError(f"unknown command {args.command!r}")
 
 
@@ -187,6 +199,13 @@ def cmd_validate(files: list[Path], out: TextIO, err: TextIO) -> int:
             file=out,
         )
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_schema(out: TextIO) -> int:
+    from rolefit.bank.schema import schema_text
+
+    out.write(schema_text())
+    return EXIT_OK
 
 
 def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:

@@ -4,6 +4,7 @@ import re
 import textwrap
 
 import pytest
+from broken_banks import CASES, JUNK
 from conftest import MINIMAL_BANK
 
 from rolefit.bank import BankError, load_bank, parse_bank
@@ -197,23 +198,7 @@ def test_ten_megabytes_of_junk_is_refused(write):
     assert "the limit is" in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    "junk",
-    [
-        "key: value\n" * 50_000,
-        "- " * 100_000,
-        "{" * 100_000,
-        "\t\tbad indent\n" * 10,
-        "a: b: c\n",
-        "'unterminated",
-        "%YAML 9.9\n---\na: 1\n",
-        "a: 1\n---\nb: 2\n",
-        "? [complex, key]\n: value\n",
-        "1: one\n2: two\n",
-        "id: &anchor x\nversion: *anchor\n",
-        "\ufeffid: bom-is-fine-but-bank-incomplete\n",
-    ],
-)
+@pytest.mark.parametrize("junk", JUNK)
 def test_junk_gives_problems_not_tracebacks(junk):
     assert problems(junk)
 
@@ -280,3 +265,15 @@ def test_scoring_parameters_are_range_checked():
 def test_a_wrong_kind_is_one_problem_not_a_cascade():
     (line,) = problems(replace("    kind: likert\n", "    kind: slider\n"))
     assert "items[0].kind: expected one of likert, choice, got the text 'slider'" in line
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_broken_bank_is_refused_with_located_problems(case):
+    lines = problems(case.text)
+    assert any(case.message in line for line in lines), lines
+
+
+def test_the_language_is_optional_and_english_by_default():
+    assert parse_bank(MINIMAL_BANK).language == "en"
+    for tag in ("de", "en-GB", "zh-Hant-TW", "sr-Latn"):
+        assert parse_bank(replace("title: Mini", f"language: {tag}\ntitle: Mini")).language == tag

@@ -302,3 +302,13 @@ def _as_key(node: AnyNode, problems: list[Problem]) -> tuple[str, int, int]:
         return "", node.line, node.column
     problems.append(Problem(node.line, node.column, "a key must be a plain name"))
     return "", node.line, node.column
+
+
+def plain_data(node: AnyNode | None) -> object:
+    """The tree as plain Python data (dicts, lists, scalars): what RoleFit reads, for
+    checking against the JSON Schema in tests and tools."""
+    if isinstance(node, MapNode):
+        return {key: plain_data(child) for key, (_line, _col, child) in node.entries.items()}
+    if isinstance(node, SeqNode):
+        return [plain_data(child) for child in node.items]
+    return None if node is None else node.value
