@@ -277,3 +277,30 @@ def test_the_language_is_optional_and_english_by_default():
     assert parse_bank(MINIMAL_BANK).language == "en"
     for tag in ("de", "en-GB", "zh-Hant-TW", "sr-Latn"):
         assert parse_bank(replace("title: Mini", f"language: {tag}\ntitle: Mini")).language == tag
+
+
+def test_did_you_mean_is_searched_once_per_id_and_a_bounded_number_of_times(monkeypatch):
+    """A bank full of unknown references once took 13-20 s: one fuzzy search per reference.
+    Now each distinct unknown id is searched once, and at most MAX_SUGGESTIONS ids are."""
+    from rolefit.bank import reader
+
+    searches = []
+    real = reader.difflib.get_close_matches
+
+    def counted(word, candidates, *args, **kwargs):
+        searches.append(word)
+        return real(word, candidates, *args, **kwargs)
+
+    monkeypatch.setattr(reader.difflib, "get_close_matches", counted)
+    many = "".join(
+        f"  - id: extra{n}\n    kind: likert\n    text: Q{n}?\n    tasks: [ops.mak, unknown-{n}]\n"
+        for n in range(300)
+    )
+    with pytest.raises(BankError) as caught:
+        parse_bank(replace("forms:", many + "forms:"), "bank.yaml")
+    lines = [p.message for p in caught.value.problems]  # all, not the first MAX_REPORTED
+    assert len(searches) <= reader.MAX_SUGGESTIONS
+    assert len(searches) == len(set(searches))
+    # The same typo, given 300 times, gets its suggestion every time from one search.
+    assert sum("unknown task 'ops.mak'; did you mean 'ops.make'?" in p for p in lines) == 300
+    assert sum("unknown task 'unknown-" in p for p in lines) == 300
