@@ -293,7 +293,8 @@ CASES = [
     Broken(
         "moderate-equals-strong",
         MINIMAL_BANK + "scoring:\n  strong_margin: 7\n  moderate_margin: 7\n",
-        "scoring.moderate_margin: must be below strong_margin, not equal to it (7.0)",
+        "scoring.moderate_margin: must be below strong_margin, not equal to it: there would be "
+        "no moderate result",
         ACROSS,
     ),
     Broken(

@@ -29,7 +29,7 @@ from rolefit.bank.model import (
     Task,
     role_mix,
 )
-from rolefit.bank.reader import Reader, Record, Ref, shown
+from rolefit.bank.reader import Reader, Record, Ref, printable, shown
 from rolefit.bank.spec import ANSWER_KEYS, BANK, MAX_ANSWERS
 from rolefit.bank.yamltree import AnyNode, Problem, SeqNode, YamlRefused, parse_tree
 
@@ -48,7 +48,7 @@ def parse_bank(text: str, name: str = "<bank>") -> Bank:
         ordered = sorted(problems, key=lambda p: (p.line, p.column))
         # A key or id written with a line break in it must not break the one-line format.
         return BankError(
-            [LocatedProblem(name, p.line, p.column, _one_line(p.message)) for p in ordered]
+            [LocatedProblem(name, p.line, p.column, printable(p.message)) for p in ordered]
         )
 
     if "\x00" in text:
@@ -69,10 +69,6 @@ def parse_bank(text: str, name: str = "<bank>") -> Bank:
     return bank
 
 
-def _one_line(message: str) -> str:
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
-
-
 TaskEntry = tuple[Task, AnyNode]
 
 
@@ -84,9 +80,10 @@ class _BankBuilder(Reader):
         # forms refer to these, so one broken item does not also break every form.
         self.item_ids: dict[str, AnyNode] = {}
         self.role_nodes: dict[str, AnyNode] = {}
-        # Ids of what was read whole, every reference found: only these are checked for
-        # sense (a form's roles, a role's own tasks), so one typo gives one message.
-        self.whole: set[str] = set()
+        # What was read whole, every reference found: only that is checked for sense (a
+        # form's roles, a role's own tasks), so one typo gives one message, not three.
+        self.tasks_whole = True
+        self.whole_items: set[str] = set()
 
     def build(self, root: AnyNode) -> Bank | None:
         top = self.mapping(root, BANK, "")
@@ -102,8 +99,9 @@ class _BankBuilder(Reader):
         scoring = self._scoring(top)
         notes = self._notes(top, tasks)
         self._check_coverage(roles, tasks, items)
-        self._check_roles_told_apart(top, roles, tasks)
-        self._check_forms(top, forms, roles, tasks, items)
+        if self.tasks_whole:
+            self._check_roles_told_apart(tasks)
+            self._check_forms(top, forms, roles, tasks, items)
         if self.problems or scale is None:
             return None
         return Bank(
@@ -163,15 +161,11 @@ class _BankBuilder(Reader):
             self.problem(scale.node, "scale", message + ANSWER_KEYS)
             return None
         labels_node = scale.nodes.get("labels")
-        if isinstance(labels_node, SeqNode) and len(labels_node.items) != points:
-            self.problem(
-                labels_node,
-                "scale.labels",
-                f"expected {points} labels, one per point from {low} to {high}, "
-                f"found {len(labels_node.items)}",
-            )
-            return None
-        if not scale.sound:
+        found = len(labels_node.items) if isinstance(labels_node, SeqNode) else points
+        if found != points:
+            message = f"expected {points} labels, one per point from {low} to {high}, found {found}"
+            self.problem(scale.at("labels"), "scale.labels", message)
+        if found != points or not scale.sound:
             return None
         return Scale(low, high, tuple(scale.values["labels"]))
 
@@ -209,6 +203,7 @@ class _BankBuilder(Reader):
         tasks: dict[str, TaskEntry] = {}
         for record in top.values.get("tasks", ()):
             whole = self._resolve(record, "roles", roles, "role") and record.sound
+            self.tasks_whole = self.tasks_whole and whole
             dimension = record.values.get("dimension")
             if dimension is not None and dimension not in dims:
                 hint = self.suggest.hint(dimension, dims, "dimension")
@@ -225,8 +220,6 @@ class _BankBuilder(Reader):
                 Task(ident, get("text", ""), task_roles, dimension or "", source),
                 record.node,
             )
-            if whole:
-                self.whole.add(f"task {ident}")
         return tasks
 
     def _items(
@@ -254,7 +247,7 @@ class _BankBuilder(Reader):
             if built is not None:
                 items[built.id] = built
                 if whole and record.sound:
-                    self.whole.add(f"item {built.id}")
+                    self.whole_items.add(built.id)
         if items and not any(isinstance(i, LikertItem) for i in items.values()):
             self.problem(
                 top.at("items"),
@@ -330,12 +323,8 @@ class _BankBuilder(Reader):
             if moderate > strong:
                 self.problem(where, path, f"must not exceed strong_margin ({moderate} > {strong})")
             elif moderate == strong:
-                self.problem(
-                    where,
-                    path,
-                    f"must be below strong_margin, not equal to it ({moderate}): there would "
-                    "be no moderate result",
-                )
+                why = "there would be no moderate result"
+                self.problem(where, path, f"must be below strong_margin, not equal to it: {why}")
         return params
 
     def _notes(self, top: Record, tasks: dict[str, TaskEntry]) -> list[Note]:
@@ -359,22 +348,14 @@ class _BankBuilder(Reader):
         measured = {t for item in items.values() for t in item.tasks}
         for ident, (_task, node) in tasks.items():
             if ident not in measured:
-                self.problem(
-                    node,
-                    f"tasks.{ident}",
-                    "no item measures this task; add an item "
-                    "whose tasks (or an option's tasks) list it",
-                )
+                why = "no item measures this task; add an item whose tasks (or an option's) list it"
+                self.problem(node, f"tasks.{ident}", why)
         with_tasks = {r for task, _ in tasks.values() for r in task.roles}
         for ident, node in self.role_nodes.items():
             if ident not in with_tasks:
                 self.problem(node, f"roles.{ident}", "no task belongs to this role")
 
-    def _check_roles_told_apart(
-        self, top: Record, roles: dict[str, Role], tasks: dict[str, TaskEntry]
-    ) -> None:
-        if len(self.whole & {f"task {t}" for t in tasks}) != len(top.values.get("tasks", ())):
-            return  # a task was not read whole: its roles may be wrong
+    def _check_roles_told_apart(self, tasks: dict[str, TaskEntry]) -> None:
         for ident, node in self.role_nodes.items():
             own = [t for t, _ in tasks.values() if ident in t.roles]
             if own and all(len(t.roles) > 1 for t in own):
@@ -400,12 +381,9 @@ class _BankBuilder(Reader):
             given = record.values.get(name)
             if not ids or (given != "all" and (given is None or len(ids) != len(given))):
                 continue  # an unknown item, or none, is reported already
-            task_ids = {t for i in ids if i in items for t in items[i].tasks}
-            if not all(f"item {i}" in self.whole for i in ids) or not all(
-                f"task {t}" in self.whole for t in task_ids
-            ):
+            if not self.whole_items.issuperset(ids):
                 continue
-            measured = {r for t in task_ids for r in tasks[t][0].roles}
+            measured = {r for i in ids for t in items[i].tasks for r in tasks[t][0].roles}
             missing = [r for r in roles if r not in measured]
             if missing:
                 listed = ", ".join(f"'{r}'" for r in missing)

@@ -60,7 +60,12 @@ def kind_of(node: AnyNode) -> str:
 def shown(text: str, limit: int = 30) -> str:
     """``text`` quoted for a message: shortened, line breaks and other controls escaped."""
     short = text if len(text) <= limit else text[: limit - 3] + "..."
-    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in short) + "'"
+    return f"'{printable(short)}'"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: line breaks and other control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class Ref(NamedTuple):
