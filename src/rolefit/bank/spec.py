@@ -221,7 +221,7 @@ DIMENSION = Mapping(
     (
         required("id", ID),
         required("title", Text(TITLE, "Shown on the result's profile chart.")),
-        optional("description", Text(DESCRIPTION), default=""),
+        optional("description", Text(DESCRIPTION, "What the area covers."), default=""),
     )
 )
 
@@ -322,7 +322,7 @@ NOTE_SPEC = Mapping(
     (
         required("id", ID),
         required("tasks", Ids("task", "Shown when the person's answers touch these tasks.")),
-        required("text", Text(NOTE)),
+        required("text", Text(NOTE, "The explanation, in a few sentences.")),
     )
 )
 
@@ -335,11 +335,27 @@ BANK = Mapping(
         ),
         optional("language", LANGUAGE, default="en"),
         required("title", Text(TITLE, "Shown to the person taking the questionnaire.")),
-        optional("description", Text(DESCRIPTION), default=""),
+        optional("description", Text(DESCRIPTION, "Shown under the title."), default=""),
         required("scale", SCALE),
-        required("roles", ListOf(ROLE, "roles", min_items=2)),
-        required("dimensions", ListOf(DIMENSION, "dimensions", min_items=1)),
-        required("tasks", ListOf(TASK, "tasks", min_items=1)),
+        required(
+            "roles",
+            ListOf(ROLE, "roles", min_items=2, description="The roles a person is matched to."),
+        ),
+        required(
+            "dimensions",
+            ListOf(
+                DIMENSION,
+                "dimensions",
+                min_items=1,
+                description="Areas of work, for the result's profile chart.",
+            ),
+        ),
+        required(
+            "tasks",
+            ListOf(
+                TASK, "tasks", min_items=1, description="What the roles do; items measure them."
+            ),
+        ),
         required("items", ListOf(ITEM, "items", min_items=1, description="Asked in this order.")),
         required(
             "forms",
