@@ -24,6 +24,7 @@ examples:
   rolefit score answers.json              score a saved answers file
   rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
   rolefit sessions --json                 the questionnaires stored on this computer
+  rolefit schema > bank.schema.json       the JSON Schema of bank files, for editors
 """
 
 
@@ -151,6 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="where answers are stored",
     )
     sessions.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of question bank files",
+        description="Print the JSON Schema (draft 2020-12) that editors use to complete and "
+        "check a question bank; questions/bank.schema.json is the same text.",
+        epilog="examples:\n  rolefit schema > bank.schema.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     return parser
 
 

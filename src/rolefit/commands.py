@@ -27,6 +27,8 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return cmd_score(args.answers, args.bank, args.json, out, err)
     if args.command == "report":
         return cmd_report(args, out, err)
+    if args.command == "schema":
+        return cmd_schema(out)
     if args.command == "sessions":
         return cmd_sessions(args.data_dir, args.json, out, err)
     raise ValueError(f"unknown command {args.command!r}")
@@ -69,6 +71,13 @@ def cmd_validate(files: list[Path], out: TextIO, err: TextIO) -> int:
             file=out,
         )
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_schema(out: TextIO) -> int:
+    from rolefit.bank.schema import schema_text
+
+    out.write(schema_text())
+    return EXIT_OK
 
 
 def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:

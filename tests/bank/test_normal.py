@@ -45,3 +45,12 @@ def test_malformed_data_is_refused_in_words(bank, damage):
         data["scale"]["min"] = "one"
     with pytest.raises(NormalFormError, match="not a bank's normal form"):
         bank_from_json(data)
+
+
+def test_the_language_is_kept_and_defaults_to_english(bank):
+    data = bank_to_json(bank)
+    assert data["language"] == "en"
+    german = parse_bank(MINIMAL_BANK.replace("title: Mini", "language: de-CH\ntitle: Mini"))
+    assert bank_from_json(bank_to_json(german)).language == "de-CH"
+    del data["language"]  # as a session stored before banks had a language
+    assert bank_from_json(data).language == "en"

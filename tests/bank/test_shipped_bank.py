@@ -117,6 +117,12 @@ def test_likert_items_are_worded_in_the_second_person(bank):
             assert item.text.endswith("?"), item.id
 
 
+def test_the_shipped_bank_states_its_language(bank):
+    text = resources.files("rolefit.questions").joinpath("management.yaml").read_text("utf-8")
+    assert "\nlanguage: en\n" in text
+    assert bank.language == "en"
+
+
 def test_bank_names_its_json_schema_for_editors():
     text = resources.files("rolefit.questions").joinpath("management.yaml").read_text("utf-8")
     first = text.splitlines()[0]

@@ -4,6 +4,7 @@ import re
 import textwrap
 
 import pytest
+from broken_banks import CASES, JUNK
 from conftest import MINIMAL_BANK
 
 from rolefit.bank import BankError, load_bank, parse_bank
@@ -124,7 +125,7 @@ def test_choice_options_must_measure_different_roles():
     [
         ("  max: 5", "  max: 1", "scale.max: must be greater than scale.min (got min 1, max 1)"),
         ("  min: 1", "  min: 9", "scale.max: must be greater than scale.min (got min 9, max 5)"),
-        ("  max: 5", "  max: 40", "scale: at most 11 answer points, got 40"),
+        ("  max: 5", "  max: 40", "scale: at most 9 answer points, got 40"),
         (
             "  max: 5",
             "  max: 6",
@@ -197,23 +198,7 @@ def test_ten_megabytes_of_junk_is_refused(write):
     assert "the limit is" in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    "junk",
-    [
-        "key: value\n" * 50_000,
-        "- " * 100_000,
-        "{" * 100_000,
-        "\t\tbad indent\n" * 10,
-        "a: b: c\n",
-        "'unterminated",
-        "%YAML 9.9\n---\na: 1\n",
-        "a: 1\n---\nb: 2\n",
-        "? [complex, key]\n: value\n",
-        "1: one\n2: two\n",
-        "id: &anchor x\nversion: *anchor\n",
-        "\ufeffid: bom-is-fine-but-bank-incomplete\n",
-    ],
-)
+@pytest.mark.parametrize("junk", JUNK)
 def test_junk_gives_problems_not_tracebacks(junk):
     assert problems(junk)
 
@@ -280,3 +265,42 @@ def test_scoring_parameters_are_range_checked():
 def test_a_wrong_kind_is_one_problem_not_a_cascade():
     (line,) = problems(replace("    kind: likert\n", "    kind: slider\n"))
     assert "items[0].kind: expected one of likert, choice, got the text 'slider'" in line
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_broken_bank_is_refused_with_located_problems(case):
+    lines = problems(case.text)
+    assert any(case.message in line for line in lines), lines
+
+
+def test_the_language_is_optional_and_english_by_default():
+    assert parse_bank(MINIMAL_BANK).language == "en"
+    for tag in ("de", "en-GB", "zh-Hant-TW", "sr-Latn"):
+        assert parse_bank(replace("title: Mini", f"language: {tag}\ntitle: Mini")).language == tag
+
+
+def test_did_you_mean_is_searched_once_per_id_and_a_bounded_number_of_times(monkeypatch):
+    """A bank full of unknown references once took 13-20 s: one fuzzy search per reference.
+    Now each distinct unknown id is searched once, and at most MAX_SUGGESTIONS ids are."""
+    from rolefit.bank import reader
+
+    searches = []
+    real = reader.difflib.get_close_matches
+
+    def counted(word, candidates, *args, **kwargs):
+        searches.append(word)
+        return real(word, candidates, *args, **kwargs)
+
+    monkeypatch.setattr(reader.difflib, "get_close_matches", counted)
+    many = "".join(
+        f"  - id: extra{n}\n    kind: likert\n    text: Q{n}?\n    tasks: [ops.mak, unknown-{n}]\n"
+        for n in range(300)
+    )
+    with pytest.raises(BankError) as caught:
+        parse_bank(replace("forms:", many + "forms:"), "bank.yaml")
+    lines = [p.message for p in caught.value.problems]  # all, not the first MAX_REPORTED
+    assert len(searches) <= reader.MAX_SUGGESTIONS
+    assert len(searches) == len(set(searches))
+    # The same typo, given 300 times, gets its suggestion every time from one search.
+    assert sum("unknown task 'ops.mak'; did you mean 'ops.make'?" in p for p in lines) == 300
+    assert sum("unknown task 'unknown-" in p for p in lines) == 300

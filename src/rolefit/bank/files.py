@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from codecs import BOM_UTF8
 from pathlib import Path
 from typing import NamedTuple
@@ -43,18 +45,20 @@ class BankError(Exception):
 
 
 def read_text_file(path: Path, name: str, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into a located ``BankError``."""
+    """Read a UTF-8 text file, turning every way it can fail into a located ``BankError``.
+
+    Only a regular file is read: a named pipe would block until someone writes to it and
+    a device such as ``/dev/zero`` never ends, so both are refused before a byte is read.
+    At most ``max_bytes + 1`` bytes are read, so a file growing meanwhile is still bounded.
+    """
 
     def fail(message: str, line: int = 1, column: int = 1) -> BankError:
         return BankError([LocatedProblem(name, line, column, message)])
 
     try:
-        if path.is_dir():
-            raise fail("is a directory, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise fail(f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        data = path.read_bytes()
+        data = _read_regular_file(path, max_bytes)
+    except _NotReadable as refused:
+        raise fail(str(refused)) from None
     except FileNotFoundError:
         raise fail("file not found") from None
     except PermissionError:
@@ -76,3 +80,52 @@ def read_text_file(path: Path, name: str, max_bytes: int) -> str:
             line,
             column,
         ) from None
+
+
+class _NotReadable(Exception):
+    """The path names something that is not a file of a readable size (the message says)."""
+
+
+# O_NONBLOCK: opening a named pipe that slipped in after the check must not wait for a
+# writer. (Windows has neither flag nor named pipes in the file system.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    status = os.stat(path)
+    _check_regular(status.st_mode, max_bytes, status.st_size)
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        # Checked again on what was opened: the path may have been replaced in between.
+        status = os.fstat(stream.fileno())
+        _check_regular(status.st_mode, max_bytes, status.st_size)
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    if left <= 0:
+        raise _NotReadable(f"file is over {max_bytes:,} bytes; the limit is {max_bytes:,}")
+    return b"".join(chunks)
+
+
+def _check_regular(mode: int, max_bytes: int, size: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _NotReadable("is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise _NotReadable(f"not a regular file (it is {_kind_of_file(mode)}): give a file's path")
+    if size > max_bytes:
+        raise _NotReadable(f"file is {size:,} bytes; the limit is {max_bytes:,}")
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "something else"

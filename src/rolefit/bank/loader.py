@@ -1,16 +1,18 @@
 """Load a question bank file, validate all of it, and build the frozen ``Bank``.
 
-Every problem is collected (with file, line and column) before anything is reported,
-so an author fixes a file in one round rather than one error per run.
+The file's structure is checked against its declaration (``rolefit.bank.spec``) by the
+``Reader``; this module checks what a declaration cannot say: that ids are unique and every
+id referred to exists, that every task is measured and every role told apart, that each
+form measures every role, that a choice's options set roles against each other. Every
+problem is collected (with file, line and column) before anything is reported, so an
+author fixes a file in one round rather than one error per run.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TypeVar
 
 from rolefit.bank.files import MAX_BANK_BYTES, BankError, LocatedProblem, read_text_file
 from rolefit.bank.model import (
@@ -27,13 +29,9 @@ from rolefit.bank.model import (
     Task,
     role_mix,
 )
-from rolefit.bank.reader import Reader, entry
-from rolefit.bank.yamltree import AnyNode, MapNode, Problem, ScalarNode, YamlRefused, parse_tree
-
-ROLE_PROFILES = ("specialist", "generalist")
-ITEM_KINDS = ("likert", "choice")
-
-T = TypeVar("T")
+from rolefit.bank.reader import Reader, Record, Ref, printable, shown
+from rolefit.bank.spec import ANSWER_KEYS, BANK, MAX_ANSWERS
+from rolefit.bank.yamltree import AnyNode, Problem, SeqNode, YamlRefused, parse_tree
 
 
 def load_bank(path: str | os.PathLike[str], display_name: str | None = None) -> Bank:
@@ -48,7 +46,10 @@ def parse_bank(text: str, name: str = "<bank>") -> Bank:
 
     def located(problems: list[Problem]) -> BankError:
         ordered = sorted(problems, key=lambda p: (p.line, p.column))
-        return BankError([LocatedProblem(name, p.line, p.column, p.message) for p in ordered])
+        # A key or id written with a line break in it must not break the one-line format.
+        return BankError(
+            [LocatedProblem(name, p.line, p.column, printable(p.message)) for p in ordered]
+        )
 
     if "\x00" in text:
         offset = text.index("\x00")
@@ -68,6 +69,9 @@ def parse_bank(text: str, name: str = "<bank>") -> Bank:
     return bank
 
 
+TaskEntry = tuple[Task, AnyNode]
+
+
 class _BankBuilder(Reader):
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -75,32 +79,17 @@ class _BankBuilder(Reader):
         # Every item id given validly, in order, even where the item is otherwise broken:
         # forms refer to these, so one broken item does not also break every form.
         self.item_ids: dict[str, AnyNode] = {}
-
-    # Each section reader returns what it could read; missing pieces are recorded problems.
+        self.role_nodes: dict[str, AnyNode] = {}
+        # What was read whole, every reference found: only that is checked for sense (a
+        # form's roles, a role's own tasks), so one typo gives one message, not three.
+        self.tasks_whole = True
+        self.whole_items: set[str] = set()
 
     def build(self, root: AnyNode) -> Bank | None:
-        top = self.mapping(
-            root,
-            "",
-            required=(
-                "id",
-                "version",
-                "title",
-                "scale",
-                "roles",
-                "dimensions",
-                "tasks",
-                "items",
-                "forms",
-            ),
-            optional=("description", "scoring", "notes"),
-        )
+        top = self.mapping(root, BANK, "")
         if top is None:
             return None
-        bank_id = self._get(top, "id", "", self.ident)
-        version = self._version(top)
-        title = self._get(top, "title", "", self.text)
-        description = self._get(top, "description", "", self.text) or ""
+        values = top.values
         scale = self._scale(top)
         roles = self._roles(top)
         dimensions = self._dimensions(top)
@@ -109,288 +98,186 @@ class _BankBuilder(Reader):
         forms = self._forms(top)
         scoring = self._scoring(top)
         notes = self._notes(top, tasks)
-        self._check_coverage(top, roles, tasks, items)
-        if self.problems or None in (bank_id, version, title, scale):
+        self._check_coverage(roles, tasks, items)
+        if self.tasks_whole:
+            self._check_roles_told_apart(tasks)
+            self._check_forms(top, forms, roles, tasks, items)
+        if self.problems or scale is None:
             return None
-        assert bank_id and version and title and scale
         return Bank(
-            id=bank_id,
-            version=version,
-            title=title,
-            description=description,
+            id=values["id"],
+            version=values["version"],
+            title=values["title"],
+            description=values["description"],
             scale=scale,
             roles=tuple(roles.values()),
             dimensions=tuple(dimensions.values()),
             tasks=tuple(t for t, _ in tasks.values()),
-            items=tuple(i for i, _ in items.values()),
+            items=tuple(items.values()),
             forms=forms,
             scoring=scoring,
             notes=tuple(notes),
             source=self.name,
+            language=values["language"],
         )
 
-    def _get(
-        self, node: MapNode, key: str, path: str, read: Callable[[AnyNode, str], T | None]
-    ) -> T | None:
-        child = entry(node, key)
-        if child is None:
-            return None
-        return read(child, f"{path}.{key}" if path else key)
+    # -- reading the sections -----------------------------------------------------------
 
-    def _version(self, top: MapNode) -> str | None:
-        node = entry(top, "version")
-        if node is None:
+    def _register(self, seen: Mapping[str, object], record: Record, what: str) -> str | None:
+        """The record's id if it is valid and new; a duplicate is reported."""
+        ident: str | None = record.values.get("id")
+        if ident is None:
             return None
-        value = getattr(node, "value", None)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.problem(node, "version", f'expected text such as "1.0"; put {value} in quotes')
+        if ident in seen:
+            self.problem(record.node, record.sub("id"), f"duplicate {what} id '{ident}'")
             return None
-        return self.text(node, "version")
+        return ident
 
-    def _scale(self, top: MapNode) -> Scale | None:
-        node = entry(top, "scale")
-        if node is None:
-            return None
-        scale = self.mapping(node, "scale", required=("min", "max", "labels"))
+    def _resolve(self, record: Record, key: str, known: Mapping[str, object], what: str) -> bool:
+        """Report every id under ``key`` not in ``known``; True if all were found."""
+        refs: Iterable[Ref] = record.values.get(key) or ()
+        found = True
+        for ref in refs:
+            if ref.id not in known:
+                found = False
+                hint = self.suggest.hint(ref.id, known, what)
+                self.problem(ref.node, record.sub(key), f"unknown {what} {shown(ref.id, 70)}{hint}")
+        return found and key in record.values
+
+    def _scale(self, top: Record) -> Scale | None:
+        scale: Record | None = top.values.get("scale")
         if scale is None:
             return None
-        low = self._get(scale, "min", "scale", self.integer)
-        high = self._get(scale, "max", "scale", self.integer)
-        labels_node = entry(scale, "labels")
-        labels = (
-            [
-                self.text(child, f"scale.labels[{i}]")
-                for i, child in enumerate(self.sequence(labels_node, "scale.labels", "labels"))
-            ]
-            if labels_node is not None
-            else []
-        )
+        low, high = scale.values.get("min"), scale.values.get("max")
         if low is None or high is None:
             return None
         if high <= low:
-            self.problem(
-                entry(scale, "max") or scale,
-                "scale.max",
-                f"must be greater than scale.min (got min {low}, max {high})",
-            )
+            message = f"must be greater than scale.min (got min {low}, max {high})"
+            self.problem(scale.at("max"), "scale.max", message)
             return None
         points = high - low + 1
-        if points > 11:
-            self.problem(scale, "scale", f"at most 11 answer points, got {points} ({low}..{high})")
+        if points > MAX_ANSWERS:
+            message = f"at most {MAX_ANSWERS} answer points, got {points} ({low}..{high}): "
+            self.problem(scale.node, "scale", message + ANSWER_KEYS)
             return None
-        if labels_node is not None and len(labels) != points:
-            self.problem(
-                labels_node,
-                "scale.labels",
-                f"expected {points} labels, one per point from {low} to {high}, "
-                f"found {len(labels)}",
-            )
+        labels_node = scale.nodes.get("labels")
+        found = len(labels_node.items) if isinstance(labels_node, SeqNode) else points
+        if found != points:
+            message = f"expected {points} labels, one per point from {low} to {high}, found {found}"
+            self.problem(scale.at("labels"), "scale.labels", message)
+        if found != points or not scale.sound:
             return None
-        if any(label is None for label in labels):
-            return None
-        return Scale(low, high, tuple(label for label in labels if label is not None))
+        return Scale(low, high, tuple(scale.values["labels"]))
 
-    def _unique(
-        self, seen: Mapping[str, object], ident: str | None, node: AnyNode, path: str, what: str
-    ) -> bool:
-        if ident is None:
-            return False
-        if ident in seen:
-            self.problem(node, f"{path}.id", f"duplicate {what} id '{ident}'")
-            return False
-        return True
-
-    def _roles(self, top: MapNode) -> dict[str, Role]:
+    def _roles(self, top: Record) -> dict[str, Role]:
         roles: dict[str, Role] = {}
-        node = entry(top, "roles")
-        if node is None:
-            return roles
-        for index, child in enumerate(self.sequence(node, "roles", "roles", min_len=2)):
-            path = f"roles[{index}]"
-            role = self.mapping(
-                child,
-                path,
-                required=("id", "title", "description"),
-                optional=("profile", "day_to_day"),
-            )
-            if role is None:
-                continue
-            ident = self._get(role, "id", path, self.ident)
-            title = self._get(role, "title", path, self.text)
-            description = self._get(role, "description", path, self.text)
-            profile = "specialist"
-            if "profile" in role.entries:
-                profile = self._get(role, "profile", path, self._profile) or profile
-            day_node = entry(role, "day_to_day")
-            day: list[str | None] = []
-            if day_node is not None:
-                day = [
-                    self.text(c, f"{path}.day_to_day[{i}]")
-                    for i, c in enumerate(self.sequence(day_node, f"{path}.day_to_day", "lines"))
-                ]
+        for record in top.values.get("roles", ()):
             # A valid id is registered even when other fields are broken, so that one
             # mistake gives one message rather than an "unknown role" at every reference.
-            if self._unique(roles, ident, child, path, "role"):
-                assert ident is not None
-                roles[ident] = Role(
-                    ident,
-                    title or "",
-                    description or "",
-                    profile,  # type: ignore[arg-type]
-                    tuple(d for d in day if d),
-                )
+            ident = self._register(roles, record, "role")
+            if ident is None:
+                continue
+            get = record.values.get
+            day = tuple(get("day_to_day", ()))
+            profile = get("profile", "specialist")
+            roles[ident] = Role(ident, get("title", ""), get("description", ""), profile, day)
+            self.role_nodes[ident] = record.node
         if roles and all(r.profile == "generalist" for r in roles.values()):
-            self.problem(node, "roles", "at least one role must have profile: specialist")
+            self.problem(
+                top.at("roles"), "roles", "at least one role must have profile: specialist"
+            )
         return roles
 
-    def _profile(self, node: AnyNode, path: str) -> str | None:
-        return self.choice(node, path, ROLE_PROFILES)
-
-    def _dimensions(self, top: MapNode) -> dict[str, Dimension]:
+    def _dimensions(self, top: Record) -> dict[str, Dimension]:
         dims: dict[str, Dimension] = {}
-        node = entry(top, "dimensions")
-        if node is None:
-            return dims
-        for index, child in enumerate(self.sequence(node, "dimensions", "dimensions", min_len=1)):
-            path = f"dimensions[{index}]"
-            dim = self.mapping(child, path, required=("id", "title"), optional=("description",))
-            if dim is None:
-                continue
-            ident = self._get(dim, "id", path, self.ident)
-            title = self._get(dim, "title", path, self.text)
-            description = self._get(dim, "description", path, self.text) or ""
-            if self._unique(dims, ident, child, path, "dimension"):
-                assert ident is not None
-                dims[ident] = Dimension(ident, title or "", description)
+        for record in top.values.get("dimensions", ()):
+            ident = self._register(dims, record, "dimension")
+            if ident is not None:
+                get = record.values.get
+                dims[ident] = Dimension(ident, get("title", ""), get("description", ""))
         return dims
 
-    def _refs(
-        self, node: MapNode, key: str, path: str, known: dict[str, T], what: str
-    ) -> tuple[str, ...]:
-        child = entry(node, key)
-        if child is None:
-            return ()
-        out = []
-        for ident, ref_node in self.id_list(child, f"{path}.{key}", f"{what} ids"):
-            if ident in known:
-                out.append(ident)
-            else:
-                hint = _closest(ident, known)
-                self.problem(ref_node, f"{path}.{key}", f"unknown {what} '{ident}'{hint}")
-        return tuple(out)
-
     def _tasks(
-        self, top: MapNode, roles: dict[str, Role], dims: dict[str, Dimension]
-    ) -> dict[str, tuple[Task, AnyNode]]:
-        tasks: dict[str, tuple[Task, AnyNode]] = {}
-        node = entry(top, "tasks")
-        if node is None:
-            return tasks
-        for index, child in enumerate(self.sequence(node, "tasks", "tasks", min_len=1)):
-            path = f"tasks[{index}]"
-            task = self.mapping(
-                child, path, required=("id", "text", "roles", "dimension"), optional=("source",)
-            )
-            if task is None:
-                continue
-            ident = self._get(task, "id", path, self.ident)
-            text = self._get(task, "text", path, self.text)
-            task_roles = self._refs(task, "roles", path, roles, "role")
-            dimension = self._get(task, "dimension", path, self.ident)
+        self, top: Record, roles: dict[str, Role], dims: dict[str, Dimension]
+    ) -> dict[str, TaskEntry]:
+        tasks: dict[str, TaskEntry] = {}
+        for record in top.values.get("tasks", ()):
+            whole = self._resolve(record, "roles", roles, "role") and record.sound
+            self.tasks_whole = self.tasks_whole and whole
+            dimension = record.values.get("dimension")
             if dimension is not None and dimension not in dims:
-                self.problem(
-                    entry(task, "dimension") or task,
-                    f"{path}.dimension",
-                    f"unknown dimension '{dimension}'{_closest(dimension, dims)}",
-                )
+                hint = self.suggest.hint(dimension, dims, "dimension")
+                message = f"unknown dimension '{dimension}'{hint}"
+                self.problem(record.at("dimension"), record.sub("dimension"), message)
                 dimension = None
-            source = self._get(task, "source", path, self.text) or ""
-            if self._unique(tasks, ident, child, path, "task"):
-                assert ident is not None
-                task_obj = Task(ident, text or "", task_roles, dimension or "", source)
-                tasks[ident] = (task_obj, child)
+            ident = self._register(tasks, record, "task")
+            if ident is None:
+                continue
+            get = record.values.get
+            task_roles = tuple(r.id for r in get("roles", ()) if r.id in roles)
+            source = get("source", "")
+            tasks[ident] = (
+                Task(ident, get("text", ""), task_roles, dimension or "", source),
+                record.node,
+            )
         return tasks
 
     def _items(
-        self, top: MapNode, tasks: dict[str, tuple[Task, AnyNode]], roles: dict[str, Role]
-    ) -> dict[str, tuple[Item, AnyNode]]:
-        items: dict[str, tuple[Item, AnyNode]] = {}
-        node = entry(top, "items")
-        if node is None:
-            return items
-        seen = self.item_ids
-        for index, child in enumerate(self.sequence(node, "items", "items", min_len=1)):
-            path = f"items[{index}]"
-            kind_node = entry(child, "kind") if isinstance(child, MapNode) else None
-            kind = self.choice(kind_node, f"{path}.kind", ITEM_KINDS) if kind_node else None
-            if kind == "choice":
-                required: tuple[str, ...] = ("id", "kind", "text", "options")
-                optional: tuple[str, ...] = ("summary",)
-            elif kind == "likert":
-                required = ("id", "kind", "text", "tasks")
-                optional = ("summary", "reverse")
-            else:
-                # The kind is missing or wrong, already reported: check only what every
-                # item needs rather than guess which kind was meant.
-                required = ("id", "kind", "text")
-                optional = ("summary", "reverse", "tasks", "options")
-            item = self.mapping(child, path, required=required, optional=optional)
-            if item is None:
-                continue
-            ident = self._get(item, "id", path, self.ident)
-            fresh = self._unique(seen, ident, child, path, "item")
-            if fresh:
-                assert ident is not None
-                seen[ident] = child
-            if kind is None:
-                continue
-            text = self._get(item, "text", path, self.text)
-            summary = self._get(item, "summary", path, self.text) or text
+        self, top: Record, tasks: dict[str, TaskEntry], roles: dict[str, Role]
+    ) -> dict[str, Item]:
+        items: dict[str, Item] = {}
+        for record in top.values.get("items", ()):
+            ident = self._register(self.item_ids, record, "item")
+            if ident is not None:
+                self.item_ids[ident] = record.node
+            get = record.values.get
+            kind, text = get("kind"), get("text")
             built: Item | None = None
+            whole = False
             if kind == "likert":
-                item_tasks = self._refs(item, "tasks", path, tasks, "task")
-                reverse = False
-                if "reverse" in item.entries:
-                    reverse = bool(self._get(item, "reverse", path, self.boolean))
-                if item_tasks and text and summary and ident:
-                    built = LikertItem(ident, text, summary, item_tasks, reverse)
-            else:
-                options = self._options(item, path, tasks, roles)
-                if options and text and summary and ident:
-                    built = ChoiceItem(ident, text, summary, options)
-            if fresh and built is not None:
-                items[built.id] = (built, child)
+                whole = self._resolve(record, "tasks", tasks, "task")
+                item_tasks = tuple(r.id for r in get("tasks", ()) if r.id in tasks)
+                if ident and item_tasks and text:
+                    summary = get("summary") or text
+                    built = LikertItem(ident, text, summary, item_tasks, get("reverse", False))
+            elif kind == "choice":
+                options, whole = self._options(record, tasks, roles)
+                if ident and options and text:
+                    built = ChoiceItem(ident, text, get("summary") or text, options)
+            if built is not None:
+                items[built.id] = built
+                if whole and record.sound:
+                    self.whole_items.add(built.id)
+        if items and not any(isinstance(i, LikertItem) for i in items.values()):
+            self.problem(
+                top.at("items"),
+                "items",
+                "there is no Likert item: a role's level is made from Likert answers (choice "
+                "items only move it), so add Likert items",
+            )
         return items
 
     def _options(
-        self,
-        item: MapNode,
-        path: str,
-        tasks: dict[str, tuple[Task, AnyNode]],
-        roles: dict[str, Role],
-    ) -> tuple[Option, ...]:
-        node = entry(item, "options")
-        if node is None:
-            return ()
-        children = self.sequence(node, f"{path}.options", "options", min_len=2)
+        self, item: Record, tasks: dict[str, TaskEntry], roles: dict[str, Role]
+    ) -> tuple[tuple[Option, ...], bool]:
+        """The options, all read, and whether every task they name exists."""
+        node = item.nodes.get("options")
+        records: list[Record] = item.values.get("options") or []
         options: list[Option] = []
         seen: dict[str, object] = {}
-        for index, child in enumerate(children):
-            opath = f"{path}.options[{index}]"
-            option = self.mapping(child, opath, required=("id", "text", "tasks"))
-            if option is None:
+        whole = True
+        for record in records:
+            whole = self._resolve(record, "tasks", tasks, "task") and whole
+            ident = self._register(seen, record, "option")
+            if ident is None:
                 continue
-            ident = self._get(option, "id", opath, self.ident)
-            text = self._get(option, "text", opath, self.text)
-            option_tasks = self._refs(option, "tasks", opath, tasks, "task")
-            if not self._unique(seen, ident, child, opath, "option"):
-                continue
-            seen[ident or ""] = child
+            seen[ident] = record.node
+            text = record.values.get("text")
+            option_tasks = tuple(r.id for r in record.values.get("tasks", ()) if r.id in tasks)
             if text and option_tasks:
-                assert ident is not None
                 options.append(Option(ident, text, option_tasks))
-        if len(children) < 2 or len(options) != len(children):
-            return ()
+        if not isinstance(node, SeqNode) or len(node.items) < 2 or len(options) != len(node.items):
+            return (), False
         mixes = {
             tuple(round(v, 9) for v in role_mix([tasks[t][0] for t in o.tasks], roles).values())
             for o in options
@@ -398,115 +285,111 @@ class _BankBuilder(Reader):
         if len(mixes) == 1:
             self.problem(
                 node,
-                f"{path}.options",
+                item.sub("options"),
                 "every option measures the same roles' tasks, so the choice tells the roles "
                 "nothing; give the options tasks of different roles",
             )
-            return ()
-        return tuple(options)
+            return (), False
+        return tuple(options), whole
 
-    def _forms(self, top: MapNode) -> dict[str, tuple[str, ...]]:
+    def _forms(self, top: Record) -> dict[str, tuple[str, ...]]:
         forms: dict[str, tuple[str, ...]] = {}
-        node = entry(top, "forms")
-        if node is None:
+        record: Record | None = top.values.get("forms")
+        if record is None:
             return forms
-        if not isinstance(node, MapNode):
-            self.mapping(node, "forms", required=("full",))
-            return forms
-        if "full" not in node.entries:
-            self.problem(node, "forms.full", "missing required key")
-        for name, (line, col, child) in node.entries.items():
-            path = f"forms.{name}"
-            if self.ident(ScalarNode(line, col, name), "forms") is None:
-                continue
-            if getattr(child, "value", None) == "all":
+        for name, value in record.values.items():
+            if value == "all":
                 forms[name] = tuple(self.item_ids)
                 continue
             ids = []
-            for ident, ref in self.id_list(child, path, "item ids (or the word all)"):
-                if ident in self.item_ids:
-                    ids.append(ident)
+            for ref in value:
+                if ref.id in self.item_ids:
+                    ids.append(ref.id)
                 else:
-                    hint = _closest(ident, self.item_ids)
-                    self.problem(ref, path, f"unknown item '{ident}'{hint}")
+                    hint = self.suggest.hint(ref.id, self.item_ids, "item")
+                    message = f"unknown item {shown(ref.id, 70)}{hint}"
+                    self.problem(ref.node, record.sub(name), message)
             forms[name] = tuple(ids)
         return forms
 
-    def _scoring(self, top: MapNode) -> ScoringParams:
-        node = entry(top, "scoring")
-        default = ScoringParams()
-        if node is None:
-            return default
-        fields = {
-            "breadth_weight": (0.0, 1.0),
-            "focus_penalty": (0.0, 1.0),
-            "choice_weight": (0.0, 1.0),
-            "strong_margin": (0.0, 100.0),
-            "moderate_margin": (0.0, 100.0),
-            "min_answered": (0.0, 1.0),
-        }
-        scoring = self.mapping(node, "scoring", required=(), optional=tuple(fields))
-        if scoring is None:
-            return default
-        values: dict[str, float] = {}
-        for key, (low, high) in fields.items():
-            child = entry(scoring, key)
-            value = None if child is None else self.fraction(child, f"scoring.{key}", low, high)
-            if value is not None:
-                values[key] = value
-        params = ScoringParams(**values)
-        if params.moderate_margin > params.strong_margin:
-            self.problem(
-                scoring,
-                "scoring.moderate_margin",
-                f"must not exceed strong_margin ({params.moderate_margin} > "
-                f"{params.strong_margin})",
-            )
+    def _scoring(self, top: Record) -> ScoringParams:
+        record: Record | None = top.values.get("scoring")
+        if record is None:
+            return ScoringParams()
+        params = ScoringParams(**{k: float(v) for k, v in record.values.items()})
+        if "strong_margin" in record.values and "moderate_margin" in record.values:
+            moderate, strong = params.moderate_margin, params.strong_margin
+            where, path = record.at("moderate_margin"), "scoring.moderate_margin"
+            if moderate > strong:
+                self.problem(where, path, f"must not exceed strong_margin ({moderate} > {strong})")
+            elif moderate == strong:
+                why = "there would be no moderate result"
+                self.problem(where, path, f"must be below strong_margin, not equal to it: {why}")
         return params
 
-    def _notes(self, top: MapNode, tasks: dict[str, tuple[Task, AnyNode]]) -> list[Note]:
+    def _notes(self, top: Record, tasks: dict[str, TaskEntry]) -> list[Note]:
         notes: list[Note] = []
-        node = entry(top, "notes")
-        if node is None:
-            return notes
         seen: dict[str, object] = {}
-        for index, child in enumerate(self.sequence(node, "notes", "notes")):
-            path = f"notes[{index}]"
-            note = self.mapping(child, path, required=("id", "tasks", "text"))
-            if note is None:
-                continue
-            ident = self._get(note, "id", path, self.ident)
-            note_tasks = self._refs(note, "tasks", path, tasks, "task")
-            text = self._get(note, "text", path, self.text)
-            if self._unique(seen, ident, child, path, "note") and note_tasks and text:
-                assert ident is not None
-                seen[ident] = child
+        for record in top.values.get("notes", ()):
+            self._resolve(record, "tasks", tasks, "task")
+            ident = self._register(seen, record, "note")
+            note_tasks = tuple(r.id for r in record.values.get("tasks", ()) if r.id in tasks)
+            text = record.values.get("text")
+            if ident is not None and note_tasks and text:
+                seen[ident] = record.node
                 notes.append(Note(ident, note_tasks, text))
         return notes
 
+    # -- what the bank as a whole must make sense of --------------------------------------
+
     def _check_coverage(
-        self,
-        top: MapNode,
-        roles: dict[str, Role],
-        tasks: dict[str, tuple[Task, AnyNode]],
-        items: dict[str, tuple[Item, AnyNode]],
+        self, roles: dict[str, Role], tasks: dict[str, TaskEntry], items: dict[str, Item]
     ) -> None:
-        measured = {t for item, _ in items.values() for t in item.tasks}
+        measured = {t for item in items.values() for t in item.tasks}
         for ident, (_task, node) in tasks.items():
             if ident not in measured:
+                why = "no item measures this task; add an item whose tasks (or an option's) list it"
+                self.problem(node, f"tasks.{ident}", why)
+        with_tasks = {r for task, _ in tasks.values() for r in task.roles}
+        for ident, node in self.role_nodes.items():
+            if ident not in with_tasks:
+                self.problem(node, f"roles.{ident}", "no task belongs to this role")
+
+    def _check_roles_told_apart(self, tasks: dict[str, TaskEntry]) -> None:
+        for ident, node in self.role_nodes.items():
+            own = [t for t, _ in tasks.values() if ident in t.roles]
+            if own and all(len(t.roles) > 1 for t in own):
                 self.problem(
                     node,
-                    f"tasks.{ident}",
-                    "no item measures this task; add an item "
-                    "whose tasks (or an option's tasks) list it",
+                    f"roles.{ident}",
+                    "every task of this role is shared with another role, so no answer can "
+                    "tell it apart; give it a task of its own",
                 )
-        with_tasks = {r for task, _ in tasks.values() for r in task.roles}
-        roles_node = entry(top, "roles") or top
-        for ident in roles:
-            if ident not in with_tasks:
-                self.problem(roles_node, f"roles.{ident}", "no task belongs to this role")
 
-
-def _closest(ident: str, known: dict[str, T]) -> str:
-    hint = difflib.get_close_matches(ident, list(known), n=1)
-    return f"; did you mean '{hint[0]}'?" if hint else ""
+    def _check_forms(
+        self,
+        top: Record,
+        forms: dict[str, tuple[str, ...]],
+        roles: dict[str, Role],
+        tasks: dict[str, TaskEntry],
+        items: dict[str, Item],
+    ) -> None:
+        record: Record | None = top.values.get("forms")
+        if record is None:
+            return
+        for name, ids in forms.items():
+            given = record.values.get(name)
+            if not ids or (given != "all" and (given is None or len(ids) != len(given))):
+                continue  # an unknown item, or none, is reported already
+            if not self.whole_items.issuperset(ids):
+                continue
+            measured = {r for i in ids for t in items[i].tasks for r in tasks[t][0].roles}
+            missing = [r for r in roles if r not in measured]
+            if missing:
+                listed = ", ".join(f"'{r}'" for r in missing)
+                self.problem(
+                    record.at(name),
+                    record.sub(name),
+                    f"no item of this form measures a task of role {listed}, so the form "
+                    "cannot tell whether that role fits",
+                )

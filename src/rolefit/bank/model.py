@@ -157,6 +157,8 @@ class Bank:
     description: str = ""
     # Where it was loaded from is not part of a bank's content: equal banks stay equal.
     source: str = field(default="", compare=False)
+    # The language the bank is written in, a BCP 47 tag.
+    language: str = "en"
 
     _tasks_by_id: dict[str, Task] = field(init=False, repr=False, compare=False, hash=False)
     _items_by_id: dict[str, Item] = field(init=False, repr=False, compare=False, hash=False)

@@ -60,6 +60,7 @@ def bank_to_json(bank: Bank) -> dict[str, Any]:
     return {
         "id": bank.id,
         "version": bank.version,
+        "language": bank.language,
         "title": bank.title,
         "description": bank.description,
         "roles": list(bank.role_ids),
@@ -190,4 +191,5 @@ def _bank_from_json(data: Mapping[str, Any]) -> Bank:
             Note(str(n["id"]), tuple(n["tasks"]), str(n["text"])) for n in data.get("notes", ())
         ),
         source=f"stored bank {data['id']} {data['version']}",
+        language=str(data.get("language", "en")),
     )

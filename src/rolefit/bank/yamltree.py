@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 32
+# No number in a bank needs more digits; Python's int() itself refuses over 4,300.
+MAX_NUMBER_DIGITS = 100
 
 Scalar = str | int | float | bool | None
 
@@ -93,7 +95,10 @@ _STANDARD_TAGS = {
 
 
 def resolve_plain(text: str) -> Scalar:
-    """Type of an unquoted scalar under the YAML 1.2 core schema."""
+    """Type of an unquoted scalar under the YAML 1.2 core schema.
+
+    Raises ``ValueError`` for a whole number too long to read (``MAX_NUMBER_DIGITS``).
+    """
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -101,11 +106,11 @@ def resolve_plain(text: str) -> Scalar:
     if _FALSE.match(text):
         return False
     if _INT10.match(text):
-        return int(text)
+        return _whole_number(text, text.lstrip("+-"), 10)
     if _INT8.match(text):
-        return int(text[2:], 8)
+        return _whole_number(text, text[2:], 8)
     if _INT16.match(text):
-        return int(text[2:], 16)
+        return _whole_number(text, text[2:], 16)
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -113,6 +118,20 @@ def resolve_plain(text: str) -> Scalar:
     if _NAN.match(text):
         return float("nan")
     return text
+
+
+def _whole_number(text: str, digits: str, base: int) -> int:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise ValueError(
+            f"a number of {len(digits):,} digits is too long: at most {MAX_NUMBER_DIGITS}"
+        )
+    return int(text if base == 10 else digits, base)
+
+
+def _shown(text: str, limit: int = 30) -> str:
+    """``text`` quoted for a message: shortened, and with line breaks and such escaped."""
+    short = text if len(text) <= limit else text[: limit - 3] + "..."
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in short) + "'"
 
 
 def _pos(event: yaml.Event) -> tuple[int, int]:
@@ -196,16 +215,25 @@ def _scalar(event: yaml.ScalarEvent) -> ScalarNode:
     tag = event.tag
     if tag in _STANDARD_TAGS:
         kind = _STANDARD_TAGS[tag]
+        text = event.value.strip()
+        if kind is int and len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:
+            message = (
+                f"{_shown(text)} is too long for a whole number: at most {MAX_NUMBER_DIGITS} digits"
+            )
+            raise YamlRefused(Problem(line, col, message))
         try:
             value: Scalar = kind(event.value)
         except ValueError:
             raise YamlRefused(
-                Problem(line, col, f"'{event.value}' is not a valid {kind.__name__}")
+                Problem(line, col, f"{_shown(event.value)} is not a valid {kind.__name__}")
             ) from None
         return ScalarNode(line, col, value, quoted=True)
     plain = event.implicit[0] and not event.style
     if plain:
-        return ScalarNode(line, col, resolve_plain(event.value))
+        try:
+            return ScalarNode(line, col, resolve_plain(event.value))
+        except ValueError as error:
+            raise YamlRefused(Problem(line, col, str(error))) from None
     return ScalarNode(line, col, event.value, quoted=True)
 
 
@@ -274,3 +302,13 @@ def _as_key(node: AnyNode, problems: list[Problem]) -> tuple[str, int, int]:
         return "", node.line, node.column
     problems.append(Problem(node.line, node.column, "a key must be a plain name"))
     return "", node.line, node.column
+
+
+def plain_data(node: AnyNode | None) -> object:
+    """The tree as plain Python data (dicts, lists, scalars): what RoleFit reads, for
+    checking against the JSON Schema in tests and tools."""
+    if isinstance(node, MapNode):
+        return {key: plain_data(child) for key, (_line, _col, child) in node.entries.items()}
+    if isinstance(node, SeqNode):
+        return [plain_data(child) for child in node.items]
+    return None if node is None else node.value
