@@ -6,7 +6,7 @@ actions are enabled follows what the shown page can do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -17,11 +17,29 @@ from rolefit.ui.views.welcome import WelcomePage
 # is needed to paint the window first (see rolefit.ui.parts).
 
 
+# The size RoleFit opens at where the screen has room for it, and the smallest at which
+# no page clips a question, an answer or a button (device-independent pixels; every page
+# scrolls what does not fit).
+PREFERRED = QSize(900, 680)
+SMALLEST = QSize(560, 400)
+
+
+def first_size(available: QSize) -> QSize:
+    """The first window size: the preferred one, within nine tenths of the screen's free area
+    (the window frame and the panels need the rest; QT_SCALE_FACTOR shrinks the area)."""
+    return QSize(
+        min(PREFERRED.width(), available.width() * 9 // 10),
+        min(PREFERRED.height(), available.height() * 9 // 10),
+    )
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.resize(900, 680)
+        available = self.screen().availableGeometry().size()
+        self.setMinimumSize(SMALLEST.boundedTo(first_size(available)))
+        self.resize(first_size(available))
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.welcome = WelcomePage()

@@ -81,17 +81,22 @@ class ResultsPage(QWidget):
         self._layout.addStretch(1)
 
         bar = QHBoxLayout()
-        bar.setContentsMargins(40, 8, 40, 16)
-        self.back_button = QPushButton(_("\u2190 &Back to the review"))
+        bar.setContentsMargins(16, 8, 16, 12)
+        bar.setSpacing(6)
+        # Short texts, so the bar fits the smallest window; the shortcuts are in the File
+        # menu and the tooltips, the full names for screen readers.
+        self.back_button = QPushButton(_("\u2190 &Back"))
         self.back_button.setAccessibleName(_("Back to the review of your answers"))
         self.restart_button = QPushButton(_("Start a&gain\u2026"))
         self.restart_button.setAccessibleName(_("Start a new questionnaire"))
         self.save_answers_button = QPushButton(_("Save &answers\u2026"))
         self.save_answers_button.setAccessibleName(_("Save the answers as a file"))
-        self.pdf_button = QPushButton(_("Save as P&DF\u2026 (Ctrl+S)"))
+        self.pdf_button = QPushButton(_("Save as P&DF\u2026"))
+        self.pdf_button.setToolTip(_("Save the summary as PDF (Ctrl+S)"))
         self.pdf_button.setAccessibleName(_("Save the summary as PDF"))
         # No button of this page is a default: Return never prints or leaves the result.
-        self.print_button = QPushButton(_("&Print\u2026 (Ctrl+P)"))
+        self.print_button = QPushButton(_("&Print\u2026"))
+        self.print_button.setToolTip(_("Print the summary (Ctrl+P)"))
         self.print_button.setAccessibleName(_("Print the summary"))
         for button in (self.back_button, self.restart_button, self.print_button):
             button.setAutoDefault(False)

@@ -26,7 +26,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         title = QLabel(_("Review your answers"))
         title.setObjectName("pageTitle")
