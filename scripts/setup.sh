@@ -18,6 +18,10 @@ QT_DEBS=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 l
 # What Qt's X11 platform plugin needs to open a real window.
 X11_DEBS=(libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0)
+# For the tests of a real window and of the screen reader's view: an X server, a D-Bus
+# session, the AT-SPI bus and Debian's pyatspi (tests/ui/test_real_window.py,
+# tests/ui/test_accessibility_tree.py). Those tests are skipped where these are missing.
+A11Y_DEBS=(xvfb x11-utils dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0)
 
 install_debs() {
     command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
@@ -44,6 +48,8 @@ case "$mode" in
         ;;
     test)
         install_debs "${QT_DEBS[@]}"
+        install_debs "${X11_DEBS[@]}" "${A11Y_DEBS[@]}" \
+            || echo "setup: could not install the real-window packages; their tests are skipped" >&2
         rm -rf .venv-test
         "$PYTHON" -m venv .venv-test
         .venv-test/bin/python -m pip install --quiet --upgrade pip

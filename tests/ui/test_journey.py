@@ -340,3 +340,16 @@ def test_a_broken_bank_shows_its_problems_instead_of_a_quiz(qtbot, tmp_path):
     assert "could not be loaded" in page.status.text()
     assert "broken.yaml:" in page.problems_view.toPlainText()
     assert not page.full_button.isEnabled() and not page.short_button.isEnabled()
+
+
+def test_checking_an_answer_without_a_click_answers_once(quiz, qtbot):
+    """A screen reader's "Toggle" action checks a radio button without clicking it."""
+    window, shell = quiz
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    page, quiz = shell.pages.question, shell.questions.quiz
+    page._buttons[3].toggle()  # what Qt does for the AT-SPI action
+    assert quiz.answers == {quiz.items[0].id: 4} and quiz.position == 1
+    qtbot.mouseClick(page._buttons[1], Qt.MouseButton.LeftButton)  # a click answers once
+    assert quiz.answers[quiz.items[1].id] == 2 and quiz.position == 2
+    shell.questions.back()  # showing an answered question answers nothing
+    assert quiz.position == 1 and page._buttons[1].isChecked()

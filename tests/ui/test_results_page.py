@@ -101,3 +101,18 @@ def test_the_reasons_have_one_marker_each(finished):
     html = shell.pages.results.reasons.text()
     assert "\u25b2" not in html and "\u25bc" not in html
     assert "Pointing towards it:" in html and html.count("<li>") >= 3
+
+
+def test_the_print_preview_is_large_enough_to_read_and_has_a_close_button(finished, qtbot):
+    from PySide6.QtWidgets import QToolBar
+
+    window, shell = finished
+    preview = shell.results.print_preview()
+    qtbot.addWidget(preview)
+    area = preview.screen().availableGeometry()
+    assert preview.height() >= area.height() * 0.8 and preview.width() >= area.width() * 0.6
+    (toolbar,) = preview.findChildren(QToolBar)
+    (close,) = [a for a in toolbar.actions() if a.text() == "Close"]
+    preview.show()
+    close.trigger()
+    assert not preview.isVisible() and preview.result() == 0

@@ -38,3 +38,32 @@ def test_body_text_keeps_the_system_font(qapp):
     font = QFont()
     font.setPointSizeF(15)
     assert styled_label("", font).pointSizeF() == 15
+
+
+def test_placeholder_text_stays_readable_in_a_dark_palette(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from rolefit.app import contrast, create_application
+
+    app = create_application()
+    before = app.palette()
+    roles = QPalette.ColorRole
+    try:
+        dark = QPalette()
+        for role, color in (
+            (roles.Window, "#202124"),
+            (roles.Base, "#2a2b2e"),
+            (roles.Text, "#e8eaed"),
+            (roles.WindowText, "#e8eaed"),
+        ):
+            dark.setColor(role, QColor(color))
+        assert contrast(dark.color(roles.PlaceholderText), dark.color(roles.Base)) < 3
+        app.setPalette(dark)  # as a dark system theme does, after start-up
+        shown = app.palette()
+        assert contrast(shown.color(roles.PlaceholderText), shown.color(roles.Base)) >= 3
+        assert shown.color(roles.Text) == QColor("#e8eaed")  # nothing else changed
+    finally:
+        app.setPalette(before)
+    assert (
+        contrast(app.palette().color(roles.PlaceholderText), app.palette().color(roles.Base)) >= 3
+    )

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QRadioButton, QSizePolicy, QWidget
 
 from rolefit.i18n import _
 
@@ -16,9 +23,15 @@ class AnswerButton(QRadioButton):
 
     A radio button, so a screen reader says "radio button, 4: Quite a lot, not checked" and
     that it is one answer of several; drawn as a large button (style.qss hides the round
-    indicator). Its text is a child label, so long options wrap instead of being cut off.
-    Its description is the question, so a person tabbing to an answer hears what it answers.
+    indicator). It draws its own text, wrapped, so a long option is never cut off and the
+    accessibility tree holds one node per answer (a child label would be read again). Its
+    description is the question, so a person tabbing to an answer hears what it answers.
     """
+
+    # Set while a click (mouse, Space, a digit key) changes the check: the click itself then
+    # gives the answer. A change without a click, such as the "Toggle" action a screen
+    # reader or switch access sends over AT-SPI, gives it through ``toggled``.
+    by_click = False
 
     def __init__(self, stacked: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,31 +41,37 @@ class AnswerButton(QRadioButton):
             QSizePolicy.Policy.Expanding,
             QSizePolicy.Policy.Fixed if stacked else QSizePolicy.Policy.Preferred,
         )
-        self._label = QLabel(self)
-        self._label.setWordWrap(True)
-        self._label.setTextFormat(Qt.TextFormat.RichText)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        if stacked:
-            self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout = QVBoxLayout(self)
+        self._document = QTextDocument(self)
+        self._document.setDocumentMargin(0)
+
+    def _margins(self) -> tuple[int, int]:
         line = self.fontMetrics().height()
-        side, top = (line // 2, round(line * 0.7)) if stacked else (line, round(line * 0.8))
-        self._layout.setContentsMargins(side, top, side, top)
-        self._layout.addWidget(self._label)
-        # A child label does not follow the button's checked colours by itself.
-        self.toggled.connect(
-            lambda on: self._label.setStyleSheet("color: palette(highlighted-text);" if on else "")
-        )
+        return (line // 2, round(line * 0.6)) if self._stacked else (line, round(line * 0.7))
 
     def set_answer(self, number: int, text: str, question: str) -> None:
         """Show answer ``number`` (the key that gives it) with ``text``, for ``question``."""
         if self._stacked:
-            self._label.setText(f"<b>{number}</b><br>{escape(text)}")
+            shown = f"<div align='center'><b>{number}</b><br>{escape(text)}</div>"
             self.setAccessibleName(_("{number}: {text}").format(number=number, text=text))
         else:
-            self._label.setText(f"<b>{number}</b>&nbsp;&nbsp;{escape(text)}")
+            shown = f"<b>{number}</b>&nbsp;&nbsp;{escape(text)}"
             self.setAccessibleName(_("Option {number}: {text}").format(number=number, text=text))
+        self._document.setHtml(shown)
         self.setAccessibleDescription(question)
+        self.updateGeometry()
+        self.update()
+
+    def shown_text(self) -> str:
+        return self._document.toPlainText()
+
+    def _layout_text(self, width: int) -> None:
+        self._document.setDefaultFont(self.font())
+        side, _top = self._margins()
+        self._document.setTextWidth(max(1, width - 2 * side))
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
+        self.by_click = True
+        super().nextCheckState()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Arrow keys move between the answers, as in any radio group, and never answer.
@@ -77,18 +96,42 @@ class AnswerButton(QRadioButton):
                 Qt.FocusReason.BacktabFocusReason if step < 0 else Qt.FocusReason.TabFocusReason
             )
 
-    def label_text(self) -> str:
-        return self._label.text()
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)  # the styled box; the radio has no text of its own
+        self._layout_text(self.width())
+        side, _top = self._margins()
+        top = (self.height() - self._document.size().height()) / 2
+        roles = QPalette.ColorRole
+        role = roles.HighlightedText if self.isChecked() else roles.ButtonText
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(roles.Text, self.palette().color(role))
+        painter = QPainter(self)
+        painter.translate(QPointF(side, top))
+        layout = self._document.documentLayout()
+        assert layout is not None
+        layout.draw(painter, context)
+        painter.end()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = self._layout.sizeHint()
-        return QSize(max(hint.width(), 60 if self._stacked else 200), hint.height())
+        side, top = self._margins()
+        self._document.setDefaultFont(self.font())
+        self._document.setTextWidth(-1)
+        ideal = round(self._document.idealWidth()) + 2 * side + 8
+        width = max(ideal, 60 if self._stacked else 200)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self._layout.minimumSize()
+        side, top = self._margins()
+        self._document.setDefaultFont(self.font())
+        self._document.setTextWidth(0)  # the longest word
+        width = round(self._document.size().width()) + 2 * side + 8
+        # The height follows the width (heightForWidth); at least one line of each part.
+        return QSize(width, self.fontMetrics().height() * (2 if self._stacked else 1) + 2 * top)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._layout.heightForWidth(width)
+        self._layout_text(width)
+        _side, top = self._margins()
+        return round(self._document.size().height()) + 2 * top + 4

@@ -118,6 +118,18 @@ class ResultsController(QObject):
             painter.end()
 
         preview.paintRequested.connect(paint)
+        # Large enough to read the page (Qt opens it at a size where it is a thumbnail),
+        # and closed with a button as well as with Escape.
+        from PySide6.QtWidgets import QToolBar
+
+        area = preview.screen().availableGeometry()
+        preview.resize(min(area.width() * 4 // 5, 1000), area.height() * 9 // 10)
+        toolbar = preview.findChild(QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            close = toolbar.addAction(_("Close"))
+            close.setToolTip(_("Close the preview without printing (Esc)"))
+            close.triggered.connect(preview.reject)
         return preview
 
     def save_pdf(self) -> None:

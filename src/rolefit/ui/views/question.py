@@ -71,9 +71,13 @@ class QuestionPage(QWidget):
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         body_layout.addWidget(self.question)
-        self._answers_layout = QVBoxLayout()
+        # The answers live in a widget made here, between the question and the hint, so a
+        # screen reader reads them in that order too.
+        self._answers_host = QWidget()
+        self._answers_layout = QVBoxLayout(self._answers_host)
+        self._answers_layout.setContentsMargins(0, 0, 0, 0)
         self._answers_layout.setSpacing(8)
-        body_layout.addLayout(self._answers_layout)
+        body_layout.addWidget(self._answers_host)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -122,8 +126,12 @@ class QuestionPage(QWidget):
             self._scale_buttons.append(button)
         self._answers_layout.addWidget(self._scale_host)
         self._cards: list[AnswerButton] = []
+        self._showing = False  # the page itself checks the answer given
         for group in (self._scale_group, self._card_group):
             group.idClicked.connect(self._clicked)
+            group.idToggled.connect(
+                lambda index, checked, group=group: self._toggled(group, index, checked)
+            )
         self.back_button.clicked.connect(self.back_requested)
         self.skip_button.clicked.connect(self.skip_requested)
         self.next_button.clicked.connect(self.next_requested)
@@ -140,6 +148,15 @@ class QuestionPage(QWidget):
 
     def _clicked(self, index: int) -> None:
         self.answered.emit(self._values[index])
+
+    def _toggled(self, group: QButtonGroup, index: int, checked: bool) -> None:
+        """An answer checked without a click (an accessibility action) answers too."""
+        button = group.button(index)
+        if isinstance(button, AnswerButton) and button.by_click:
+            button.by_click = False  # the click that follows gives the answer
+            return
+        if checked and not self._showing and index < len(self._values):
+            self.answered.emit(self._values[index])
 
     def _press(self, digit: int) -> None:
         if 1 <= digit <= len(self._buttons):
@@ -189,11 +206,13 @@ class QuestionPage(QWidget):
         for n, card in enumerate(self._cards):
             card.setVisible(isinstance(item, ChoiceItem) and n < len(self._values))
         self._buttons = list(buttons)
+        self._showing = True
         for button in self._scale_buttons + self._cards:
             button.setChecked(False)
         chosen = self._values.index(answer) if answer in self._values else None
         if chosen is not None:
             self._buttons[chosen].setChecked(True)
+        self._showing = False
         self.next_button.setAccessibleName(
             _("Next question") if number < total else _("Next: review your answers")
         )

@@ -75,11 +75,19 @@ class WelcomePage(QWidget):
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self._roles_at = layout.count()
+        # What is filled in later goes into places made now, so the order of the widgets
+        # (which a screen reader reads) stays the order on screen.
+        self._roles_host = QWidget()
+        self._roles_layout = QVBoxLayout(self._roles_host)
+        self._roles_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._roles_host)
         self.problems_view: QWidget | None = None
 
         # Unfinished questionnaires are listed here when there are any.
-        self._unfinished_at = layout.count()
+        self._unfinished_host = QWidget()
+        self._unfinished_layout = QVBoxLayout(self._unfinished_host)
+        self._unfinished_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._unfinished_host)
         self.unfinished_box: QFrame | None = None
         self.resume_buttons: list[QPushButton] = []
         self.discard_buttons: list[QPushButton] = []
@@ -155,8 +163,7 @@ class WelcomePage(QWidget):
             gist.setWordWrap(True)
             title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             box.addRow(title, gist)
-        self._layout.insertLayout(self._roles_at, box)
-        self._unfinished_at += 1
+        self._roles_layout.addLayout(box)
         for form in forms:
             button = self.full_button if form.form == "full" else self.short_button
             if form.form == "full":
@@ -192,8 +199,7 @@ class WelcomePage(QWidget):
         view.setReadOnly(True)
         view.setAccessibleName(_("Problems in the question bank"))
         view.setMinimumHeight(view.fontMetrics().height() * min(12, max(3, len(lines) + 1)))
-        self._layout.insertWidget(self._roles_at, view)
-        self._unfinished_at += 1
+        self._roles_layout.addWidget(view)
         self.problems_view = view
         self.full_button.setEnabled(False)
         self.short_button.setEnabled(False)
@@ -203,14 +209,14 @@ class WelcomePage(QWidget):
     def show_unfinished(self, lines: list[UnfinishedLine]) -> None:
         """List the unfinished questionnaires, newest first, each with Resume and Discard."""
         if self.unfinished_box is not None:
-            self._layout.removeWidget(self.unfinished_box)
+            self._unfinished_layout.removeWidget(self.unfinished_box)
             self.unfinished_box.deleteLater()
             self.unfinished_box = None
         self.resume_buttons, self.discard_buttons = [], []
         self._unfinished_ids = [line.session_id for line in lines]
         if lines:
             self.unfinished_box = self._build_unfinished(lines)
-            self._layout.insertWidget(self._unfinished_at, self.unfinished_box)
+            self._unfinished_layout.addWidget(self.unfinished_box)
         self.full_button.setDefault(not lines)
         if self.resume_buttons:
             self.resume_buttons[0].setDefault(True)
