@@ -438,9 +438,9 @@ class _BankBuilder(Reader):
         if node is None:
             return default
         fields = {
-            "breadth_weight": (0.0, 1.0),
-            "focus_penalty": (0.0, 1.0),
             "choice_weight": (0.0, 1.0),
+            "verdict_z": (0.0, 10.0),
+            "strong_z": (0.0, 10.0),
             "strong_margin": (0.0, 100.0),
             "moderate_margin": (0.0, 100.0),
             "min_answered": (0.0, 1.0),
@@ -455,13 +455,12 @@ class _BankBuilder(Reader):
             if value is not None:
                 values[key] = value
         params = ScoringParams(**values)
-        if params.moderate_margin > params.strong_margin:
-            self.problem(
-                scoring,
-                "scoring.moderate_margin",
-                f"must not exceed strong_margin ({params.moderate_margin} > "
-                f"{params.strong_margin})",
-            )
+        for lesser, greater in (("moderate_margin", "strong_margin"), ("verdict_z", "strong_z")):
+            below, above = getattr(params, lesser), getattr(params, greater)
+            if below > above:
+                self.problem(
+                    scoring, f"scoring.{lesser}", f"must not exceed {greater} ({below} > {above})"
+                )
         return params
 
     def _notes(self, top: MapNode, tasks: dict[str, tuple[Task, AnyNode]]) -> list[Note]:
