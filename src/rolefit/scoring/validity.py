@@ -10,10 +10,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rolefit.bank.model import Bank, ChoiceItem, LikertItem
 from rolefit.scoring.answers import AnswerValue
 from rolefit.scoring.result import Flag
+
+if TYPE_CHECKING:
+    from rolefit.scoring.engine import Fits
 
 # straight-lining: share of answers that are the same (Likert value or option position)
 SAME_ANSWER_SHARE = 0.85
@@ -25,7 +29,9 @@ MIN_REVERSE_ANSWERS = 2
 INCONSISTENCY_WEIGHT = 1.0
 
 
-def check_validity(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> tuple[Flag, ...]:
+def check_validity(
+    bank: Bank, form: str, given: Mapping[str, AnswerValue], fits: Fits
+) -> tuple[Flag, ...]:
     flags = []
     for check in (_incomplete, _straight_lining, _acquiescence, _inconsistent):
         flag = check(bank, form, given)
