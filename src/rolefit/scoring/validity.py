@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rolefit.bank.model import Bank, ChoiceItem, LikertItem
+from rolefit.bank.model import Bank, ChoiceItem
 from rolefit.scoring.answers import AnswerValue
 from rolefit.scoring.result import Flag
 
@@ -48,7 +48,7 @@ def check_validity(
     for flag in (
         _incomplete(bank, form, given, fits),
         _straight_lining(bank, given),
-        _acquiescence(bank, given),
+        _acquiescence(fits),
         _inconsistent(bank, fits),
     ):
         if flag is not None:
@@ -93,39 +93,41 @@ def _straight_lining(bank: Bank, given: Mapping[str, AnswerValue]) -> Flag | Non
     return Flag("straight-lining", {"same": same, "answered": len(given)})
 
 
-def _likert(bank: Bank, given: Mapping[str, AnswerValue]) -> list[tuple[LikertItem, int]]:
-    out = []
-    for item in bank.items:
-        if item.id in given and isinstance(item, LikertItem):
-            out.append((item, int(given[item.id])))
-    return out
-
-
-def _roles_of(bank: Bank, item: LikertItem) -> frozenset[str]:
-    return frozenset(r for t in item.tasks for r in bank.task(t).roles)
-
-
-def _acquiescence(bank: Bank, given: Mapping[str, AnswerValue]) -> Flag | None:
+def _acquiescence(fits: Fits) -> Flag | None:
     """Agreeing with reverse-keyed items *and* with forward items about the same role.
 
     Someone who dislikes everything agrees with the reverse items but not the forward
     ones, and someone who likes everything the other way round: neither is flagged.
+    A reverse item's "twins" are the forward items of its roles (each role's mean
+    agreement, averaged over the item's roles), computed in one pass.
     """
-    likert = _likert(bank, given)
-    reverse = [(i, v) for i, v in likert if i.reverse]
-    forward = [(i, v) for i, v in likert if not i.reverse]
-    if len(reverse) < MIN_REVERSE_ANSWERS or not forward:
+    roles = len(fits.levels)
+    forward_sum, forward_count = [0.0] * roles, [0] * roles
+    reverse: list[tuple[str, float, list[int]]] = []
+    everything = []
+    for entry in fits.entries:
+        if entry.weights.is_choice:
+            continue
+        concerned = [r for r, w in enumerate(entry.weights.weights) if w]
+        if entry.weights.reverse:
+            # The keyed value of a reverse item is 1 - its agreement as worded.
+            reverse.append((entry.weights.item_id, 1.0 - entry.values[0], concerned))
+            continue
+        everything.append(entry.values[0])
+        for r in concerned:
+            forward_sum[r] += entry.values[0]
+            forward_count[r] += 1
+    if len(reverse) < MIN_REVERSE_ANSWERS or not everything:
         return None
-    scale = bank.scale
+    overall = sum(everything) / len(everything)
     scores = []
-    for item, value in reverse:
-        roles = _roles_of(bank, item)
-        twins = [v for f, v in forward if _roles_of(bank, f) & roles] or [v for _, v in forward]
-        twin_agreement = sum(scale.agreement(v) for v in twins) / len(twins)
-        scores.append(min(scale.agreement(value), twin_agreement))
+    for _item, agreement, concerned in reverse:
+        means = [forward_sum[r] / forward_count[r] for r in concerned if forward_count[r]]
+        twin_agreement = sum(means) / len(means) if means else overall
+        scores.append(min(agreement, twin_agreement))
     if sum(scores) / len(scores) < ACQUIESCENCE_LEVEL:
         return None
-    return Flag("acquiescence", {"reverse_items": tuple(i.id for i, _ in reverse)})
+    return Flag("acquiescence", {"reverse_items": tuple(i for i, _, _ in reverse)})
 
 
 def spread_check(fits: Fits) -> tuple[float, float, float] | None:
