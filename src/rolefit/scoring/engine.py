@@ -123,7 +123,7 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
         notes=_notes(bank, given),
         low_interest=100 * max(fits.levels) < LOW_FIT,
         separation=round(min(zs[0], 99.0), 2),
-        spread=round(100 * spread, 1),
+        spread=round(100 * spread.value, 1),
     )
 
 

@@ -35,7 +35,13 @@ class Entry:
     values: tuple[float, ...]
 
 
-def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> float:
+@dataclass(frozen=True)
+class Spread:
+    value: float  # 0..1
+    freedom: float  # degrees of freedom it is estimated with, pseudo-answers included
+
+
+def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> Spread:
     """How far Likert answers stray from the person's mean for the role they concern (0..1)."""
     squares = 0.0
     total = [0.0] * len(levels)
@@ -48,13 +54,18 @@ def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> float:
                 total[r] += weight
     freedom = sum(max(t - 1.0, 0.0) for t in total)
     variance = (PRIOR_ANSWERS * PRIOR_SPREAD**2 + squares) / (PRIOR_ANSWERS + freedom)
-    return max(math.sqrt(variance), MIN_SPREAD)
+    return Spread(max(math.sqrt(variance), MIN_SPREAD), PRIOR_ANSWERS + freedom)
 
 
 def separation(
-    entries: Sequence[Entry], totals: Sequence[float], spread: float, first: int, second: int
+    entries: Sequence[Entry], totals: Sequence[float], spread: Spread, first: int, second: int
 ) -> float:
-    """The margin between two fits (by role index) in standard errors; inf if exact."""
+    """The margin between two fits (by role index) as a normal z; inf if exact.
+
+    The margin over its standard error is a t statistic, since the spread is estimated
+    from the person's own answers; it is turned into the normal z of the same tail
+    probability, so that a short form's few answers claim less than a full form's.
+    """
     if not totals[first] or not totals[second]:
         return 0.0
     difference = 0.0
@@ -67,7 +78,7 @@ def separation(
         difference += w1 * entry.values[first] - w2 * entry.values[second]
         options = entry.weights.option_values
         if options is None:
-            variance += spread**2 * (w1 - w2) ** 2
+            variance += spread.value**2 * (w1 - w2) ** 2
         else:
             # The variance of this choice's part of the difference, were it picked at random.
             parts = [w1 * v[first] - w2 * v[second] for v in options.values()]
@@ -75,7 +86,12 @@ def separation(
             variance += sum((p - mean) ** 2 for p in parts) / len(parts)
     if variance <= 0.0:
         return math.inf if abs(difference) > 1e-12 else 0.0
-    return difference / math.sqrt(variance)
+    return normal_equivalent(difference / math.sqrt(variance), spread.freedom)
+
+
+def normal_equivalent(t: float, freedom: float) -> float:
+    """The normal z with about the same tail probability as Student's t (Wallace, 1959)."""
+    return t * (1 - 1 / (4 * freedom)) / math.sqrt(1 + t * t / (2 * freedom))
 
 
 def confidence_band(
