@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rolefit.bank.model import Bank, ChoiceItem
 from rolefit.scoring.answers import AnswerValue
 from rolefit.scoring.result import Flag
+from rolefit.scoring.verdict import within_role_squares
 
 if TYPE_CHECKING:
     from rolefit.scoring.engine import Fits
@@ -133,19 +134,11 @@ def _acquiescence(fits: Fits) -> Flag | None:
 def spread_check(fits: Fits) -> tuple[float, float, float] | None:
     """(spread, its limit, within-role share of variance) of the Likert answers, or None.
 
-    The spread is the root mean square of each answer's distance from the person's mean
-    for the roles it concerns, with a degree of freedom taken per role estimated.
+    The spread is the one the verdict uses (verdict.within_role_squares), without the
+    pseudo-answers that steady it there: here the answers must speak for themselves.
     """
-    squares = 0.0
-    keyed: list[float] = []
-    for entry in fits.entries:
-        if entry.weights.is_choice:
-            continue
-        weights = entry.weights.weights
-        expected = sum(w * v for w, v in zip(weights, fits.levels, strict=True)) / sum(weights)
-        squares += (entry.values[0] - expected) ** 2
-        keyed.append(entry.values[0])
-    freedom = len(keyed) - sum(1 for t in fits.likert_totals if t)
+    squares, freedom = within_role_squares(fits.entries, fits.levels)
+    keyed = [e.values[0] for e in fits.entries if not e.weights.is_choice]
     if len(keyed) < MIN_LIKERT_FOR_SPREAD or freedom < 2:
         return None
     within = squares / freedom
@@ -156,7 +149,7 @@ def spread_check(fits: Fits) -> tuple[float, float, float] | None:
     return math.sqrt(within), math.sqrt(limit), share
 
 
-def _chi_square_bound(freedom: int) -> float:
+def _chi_square_bound(freedom: float) -> float:
     """The one-sided upper CHANCE_Z bound of a chi-square with ``freedom`` degrees of freedom.
 
     Wilson and Hilferty's cube-root approximation: within 1 % from 3 degrees of freedom.

@@ -41,8 +41,9 @@ class Spread:
     freedom: float  # degrees of freedom it is estimated with, pseudo-answers included
 
 
-def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> Spread:
-    """How far Likert answers stray from the person's mean for the role they concern (0..1)."""
+def within_role_squares(entries: Sequence[Entry], levels: Sequence[float]) -> tuple[float, float]:
+    """(sum of weighted squared distances of Likert answers from their role's level, and
+    the degrees of freedom: each role's total Likert weight less one)."""
     squares = 0.0
     total = [0.0] * len(levels)
     for entry in entries:
@@ -52,7 +53,12 @@ def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> Spread:
             if weight:
                 squares += weight * (entry.values[r] - levels[r]) ** 2
                 total[r] += weight
-    freedom = sum(max(t - 1.0, 0.0) for t in total)
+    return squares, sum(max(t - 1.0, 0.0) for t in total)
+
+
+def person_spread(entries: Sequence[Entry], levels: Sequence[float]) -> Spread:
+    """How far Likert answers stray from the person's mean for the role they concern (0..1)."""
+    squares, freedom = within_role_squares(entries, levels)
     variance = (PRIOR_ANSWERS * PRIOR_SPREAD**2 + squares) / (PRIOR_ANSWERS + freedom)
     return Spread(max(math.sqrt(variance), MIN_SPREAD), PRIOR_ANSWERS + freedom)
 
