@@ -232,3 +232,27 @@ def test_python_dash_m_works_and_keeps_qt_out_of_the_command_line():
         "print(len(buf.getvalue()))"
     )
     assert int(run_python(code)) > 1000
+
+
+def test_sessions_json_says_no_verdict_as_score_does(tmp_path, capsys):
+    from rolefit.scoring import make_answers, score_answers
+    from rolefit.store import open_store
+
+    values = {i.id: 3 for i in BANK.items if i.kind == "likert"}
+    result = score_answers(BANK, make_answers(BANK, values))
+    store = open_store(tmp_path).store
+    done = store.start_session("full", BANK.id, BANK.version)
+    store.complete(done, result.to_record())
+    store.close()
+    code, out, _ = run(capsys, "sessions", "--data-dir", str(tmp_path), "--json")
+    assert code == 0
+    (session,) = json.loads(out)
+    stored = session["result"]
+    assert (stored["recommendation"], stored["runner_up"], stored["confidence"]) == (
+        None,
+        None,
+        "none",
+    )
+    assert stored["summary"].startswith("No clear preference between the roles.")
+    code, out, _ = run(capsys, "sessions", "--data-dir", str(tmp_path))
+    assert "No clear preference between the roles." in out
