@@ -103,6 +103,7 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
         bank.scoring, (margins[0], margins[1]), (zs[0], zs[1]), serious, enough
     )
     verdict = confidence != "none"
+    interest = task_scores(bank, given)
     return Result(
         bank_id=bank.id,
         bank_version=bank.version,
@@ -114,13 +115,13 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
         fit=fit,
         levels={role: round(100 * v, 1) for role, v in zip(roles, fits.levels, strict=True)},
         breadth=round(100 * min(fits.levels), 1),
-        dimensions=_dimension_scores(bank, given),
+        dimensions=_dimension_scores(bank, interest),
         flags=flags,
         answered=len(given),
         total=len(form_items),
         needed=needed,
         reasons=_reasons(bank, given, fits),
-        notes=_notes(bank, given),
+        notes=_notes(bank, given, interest),
         low_interest=100 * max(fits.levels) < LOW_FIT,
         separation=round(min(zs[0], 99.0), 2),
         spread=round(100 * spread.value, 1),
@@ -175,8 +176,7 @@ def task_scores(bank: Bank, given: Mapping[str, AnswerValue]) -> dict[str, float
     return {t.id: sums[t.id] / counts[t.id] for t in bank.tasks if t.id in counts}
 
 
-def _dimension_scores(bank: Bank, given: Mapping[str, AnswerValue]) -> dict[str, float | None]:
-    scores = task_scores(bank, given)
+def _dimension_scores(bank: Bank, scores: Mapping[str, float]) -> dict[str, float | None]:
     values: dict[str, list[float]] = {d.id: [] for d in bank.dimensions}
     for task in bank.tasks:
         if task.id in scores:
@@ -184,9 +184,10 @@ def _dimension_scores(bank: Bank, given: Mapping[str, AnswerValue]) -> dict[str,
     return {d: round(100 * sum(v) / len(v), 1) if v else None for d, v in values.items()}
 
 
-def _notes(bank: Bank, given: Mapping[str, AnswerValue]) -> tuple[str, ...]:
+def _notes(
+    bank: Bank, given: Mapping[str, AnswerValue], scores: Mapping[str, float]
+) -> tuple[str, ...]:
     """Explanations of overlaps between roles that this person's answers touch."""
-    scores = task_scores(bank, given)
     chosen_tasks: set[str] = set()
     for item_id, value in given.items():
         item = bank.item(item_id)
