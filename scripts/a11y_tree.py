@@ -197,7 +197,9 @@ def run(python: str, display: str, data: str) -> None:
         wait_for("the bank to load", lambda: pyatspi.STATE_ENABLED in states(start))
         check_names(app, "welcome")
         press(start)
-        total = 16
+        first = wait_for("the first question", lambda: question_label(app))
+        total = int(re.match(r"Question 1 of (\d+): ", first).group(1))
+        checked.append(f"the short form has {total} questions")
         for number in range(1, total + 1):
             answers = check_question(app, number, total)
             press(answers[number % len(answers)])

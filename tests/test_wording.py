@@ -9,6 +9,7 @@ from rolefit.scoring import Flag, Reason, make_answers, score_answers
 from rolefit.wording import answer_words, result_json, result_text, result_words
 
 OPS = {"operations": 1.0, "business": 0.0, "general": 0.0}
+OTHER = "hand-out-jobs"
 
 
 @pytest.fixture
@@ -44,16 +45,20 @@ def test_too_few_answers_for_a_verdict_say_how_many_are_needed(bank, result):
             "incomplete", {"answered": 3, "total": 56, "needed": 42, "missing_roles": ["general"]}
         ),
         Flag("straight-lining", {"same": 50, "answered": 56}),
-        Flag("acquiescence", {"reverse_items": ["stock-tiresome"]}),
-        Flag("inconsistent", {"examples": [{"first": "stock-levels", "second": "stock-tiresome"}]}),
+        Flag("acquiescence", {"reverse_items": ["dislike-stock-keeping"]}),
         Flag(
             "inconsistent",
             {
-                "examples": [
-                    {"choice": "first-task", "chosen": "interviews", "other": "stock-shortage"}
-                ]
+                "spread": 34.0,
+                "limit": 29.5,
+                "examples": [{"first": "stock-levels", "second": "dislike-stock-keeping"}],
             },
         ),
+        Flag(
+            "inconsistent",
+            {"examples": [{"choice": "first-task", "chosen": "interviews", "other": OTHER}]},
+        ),
+        Flag("inconsistent", {"examples": [{"first": "retired-item", "second": "hiring"}]}),
         Flag("incomplete"),  # facts missing (an older record): still a sentence
         Flag("a-later-code", {"x": 1}),  # a code this version does not know
     ],
@@ -66,9 +71,38 @@ def test_every_flag_has_a_title_and_a_message(bank, result, flag):
 
 
 def test_a_reverse_item_is_paraphrased_as_it_was_asked(bank):
-    item = bank.item("stock-tiresome")
+    item = bank.item("dislike-stock-keeping")
     text = answer_words(bank, item, 5)
-    assert "enjoy" not in text and "\u201cvery much\u201d" in text
+    assert text == (
+        "You answered \u201cvery much\u201d to \u201cHow much would you dislike keeping track "
+        "of what is in stock and what is on order?\u201d"
+    )
+    assert answer_words(bank, bank.item("stock-levels"), 2) == (
+        "Keeping materials and stock at the right level: you answered \u201ca little\u201d"
+    )
+
+
+def test_the_fit_points_are_one_true_sentence(bank, result):
+    words = result_words(bank, result)
+    assert words.fit_points.count(".") == 1 and "starts at 50" in words.fit_points
+    for group in words.reasons:
+        for reason in group.reasons:
+            assert reason.points == f"{round(reason.effect):+d}"
+            assert (reason.effect > 0) == (reason.direction == "raised")
+
+
+def test_no_verdict_for_level_fits_says_what_would_separate_them(bank):
+    level = score_answers(
+        bank, make_answers(bank, {i.id: 4 for i in bank.items if i.kind == "likert"})
+    )
+    words = result_words(bank, level)
+    assert words.headline == "No clear preference between the roles."
+    assert "Your fits are level. What would separate them" in words.summary
+    assert "does not point to general management" in words.summary
+    assert any("which tasks you would enjoy most" in step for step in words.next_steps)
+    text = result_text(bank, level)
+    for role in bank.roles:
+        assert role.title in text
 
 
 def test_a_reason_for_an_item_the_bank_no_longer_has_still_reads(bank, result):

@@ -22,6 +22,7 @@ examples:
   rolefit validate questions/my-bank.yaml check a question bank you edited
   rolefit inspect --json                  the shipped bank as JSON, for other tools
   rolefit score answers.json              score a saved answers file
+  rolefit score --json a.json b.json      score several, one JSON result per line
   rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
   rolefit sessions --json                 the questionnaires stored on this computer
   rolefit schema > bank.schema.json       the JSON Schema of bank files, for editors
@@ -94,14 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser(
         "score",
-        help="score an answers file",
-        description="Score a JSON answers file against a bank and explain the result.",
+        help="score answers files",
+        description="Score JSON answers files against a bank and explain each result. With "
+        "several files, or - for JSON Lines on standard input (one answers object per line), "
+        "--json prints one result per line, in order; a file or line that cannot be scored "
+        'gives {"file": ..., "error": ...} or {"line": N, "error": ...} in its place, and the '
+        "exit code is 1 at the end.",
         epilog='answers file: {"form": "full", "answers": {"production-floor": 4, '
-        '"week-run-or-report": "production-run"}}\n\nexamples:\n  rolefit score answers.json\n'
-        "  rolefit score answers.json --json",
+        '"project-to-lead": "faster-delivery"}}\n\nexamples:\n  rolefit score answers.json\n'
+        "  rolefit score answers.json --json\n"
+        "  rolefit score --json group/*.json > results.jsonl\n"
+        "  rolefit score --json - < answers.jsonl > results.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    score.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
+    score.add_argument(
+        "answers",
+        metavar="ANSWERS.json",
+        nargs="+",
+        help="answers files; - reads JSON Lines from standard input",
+    )
     score.add_argument(
         "--bank",
         metavar="FILE",

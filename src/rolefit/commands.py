@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
 from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
-    from rolefit.scoring import Answers, AnswersError, Result
+    from rolefit.scoring import AnswersError, Result
     from rolefit.store import SessionRecord
 
 
@@ -111,51 +111,152 @@ def cmd_inspect(bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO)
 
 
 def cmd_score(
-    answers_path: Path, bank_path: Path | None, as_json: bool, out: TextIO, err: TextIO
+    paths: list[str],
+    bank_path: Path | None,
+    as_json: bool,
+    out: TextIO,
+    err: TextIO,
+    stdin: TextIO | None = None,
 ) -> int:
-    scored = _score_file(answers_path, bank_path, err)
-    if scored is None:
-        return EXIT_BAD_INPUT
-    bank, result, _answers = scored
+    """Score answers files; several (or ``-``, JSON Lines on stdin) give one result a line."""
+    import json
+
     from rolefit.wording import result_json, result_text
 
-    if as_json:
-        _print_json(result_json(bank, result), out)
-    else:
-        out.write(result_text(bank, result))
-    return EXIT_OK
+    try:
+        bank = _load(bank_path)
+    except BankError as error:
+        _print_problems(error, err)
+        return EXIT_BAD_INPUT
+    batch = len(paths) > 1 or paths[0] == "-"
+    failed = False
+    for source in _sources(paths, stdin if stdin is not None else sys.stdin):
+        scored = _score_source(bank, source, err)
+        if isinstance(scored, list):
+            failed = True
+            _print_lines(scored, err)
+            if batch and as_json:
+                where = {"line": source.line} if source.line else {"file": source.name}
+                failure = {**where, "error": "; ".join(scored)}
+                out.write(json.dumps(failure, ensure_ascii=False) + "\n")
+            elif batch:
+                out.write(f"== {source.where}: not scored, see the errors ==\n\n")
+        elif batch and as_json:
+            out.write(json.dumps(result_json(bank, scored), ensure_ascii=False) + "\n")
+        elif as_json:
+            _print_json(result_json(bank, scored), out)
+        elif batch:
+            out.write(f"== {source.where} ==\n{result_text(bank, scored)}\n")
+        else:
+            out.write(result_text(bank, scored))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+class _Source(NamedTuple):
+    """One answers set to score: a file (line None) or a line of standard input."""
+
+    name: str
+    line: int | None = None
+    text: str | None = None  # a line's text; a file is read when it is scored
+    problem: str | None = None  # why a line could not even be read
+
+    @property
+    def where(self) -> str:
+        return self.name if self.line is None else f"{self.name}:{self.line}"
+
+
+def _sources(paths: list[str], stdin: TextIO) -> Iterator[_Source]:
+    for path in paths:
+        if path == "-":
+            yield from _stdin_lines(stdin)
+        else:
+            yield _Source(path)
+
+
+def _stdin_lines(stdin: TextIO) -> Iterator[_Source]:
+    """Each line of standard input, read in bytes where possible so none can be huge."""
+    from rolefit.scoring.answers import MAX_ANSWERS_BYTES
+
+    name = "<stdin>"
+    raw = getattr(stdin, "buffer", None)
+    number = 0
+    while True:
+        line = raw.readline(MAX_ANSWERS_BYTES + 1) if raw is not None else stdin.readline()
+        if not line:
+            return
+        number += 1
+        if isinstance(line, bytes):
+            if len(line) > MAX_ANSWERS_BYTES:
+                while line and not line.endswith(b"\n"):
+                    assert raw is not None
+                    line = raw.readline(MAX_ANSWERS_BYTES)
+                yield _Source(name, number, problem="the line is longer than 2 MiB")
+                continue
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                yield _Source(name, number, problem=f"not UTF-8 text (byte {error.start + 1})")
+                continue
+        yield _Source(name, number, line.lstrip("\ufeff") if number == 1 else line)
+
+
+def _score_source(bank: Bank, source: _Source, err: TextIO) -> Result | list[str]:
+    """The result of one answers file or line, or the problems that stopped it."""
+    from rolefit.scoring import (
+        AnswersError,
+        ScoringError,
+        load_answers,
+        loads_answers,
+        score_answers,
+    )
+
+    if source.problem is not None:
+        return [f"{source.where}: {source.problem}"]
+    try:
+        if source.text is None:
+            answers = load_answers(source.name, bank)
+        else:
+            answers = loads_answers(source.text, bank, source.name, source.line)
+        result = score_answers(bank, answers)
+    except AnswersError as error:
+        return error.problems
+    except ScoringError as error:
+        return [f"{source.where}: {error}"]
+    if answers.bank_version is not None and answers.bank_version != bank.version:
+        print(
+            f"{source.where}: note: answered on version {answers.bank_version} of the bank, "
+            f"scored with version {bank.version}",
+            file=err,
+        )
+    return result
+
+
+def _print_lines(lines: list[str], err: TextIO) -> None:
+    for line in lines:
+        print(line, file=err)
 
 
 def _score_file(
     answers_path: Path, bank_path: Path | None, err: TextIO
-) -> tuple[Bank, Result, Answers] | None:
-    """Load, check and score; on bad input print why and return None."""
-    from rolefit.scoring import AnswersError, ScoringError, load_answers, score_answers
-
+) -> tuple[Bank, Result] | None:
+    """Load, check and score one file; on bad input print why and return None."""
     try:
         bank = _load(bank_path)
-        answers = load_answers(answers_path, bank)
-        result = score_answers(bank, answers)
-    except (BankError, AnswersError) as error:
+    except BankError as error:
         _print_problems(error, err)
         return None
-    except ScoringError as error:
-        print(f"{answers_path}: {error}", file=err)
+    scored = _score_source(bank, _Source(str(answers_path)), err)
+    if isinstance(scored, list):
+        _print_lines(scored, err)
         return None
-    if answers.bank_version is not None and answers.bank_version != bank.version:
-        print(
-            f"{answers_path}: note: answered on version {answers.bank_version} of the bank, "
-            f"scored with version {bank.version}",
-            file=err,
-        )
-    return bank, result, answers
+    return bank, scored
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scored = _score_file(args.answers, args.bank, err)
     if scored is None:
         return EXIT_BAD_INPUT
-    bank, result, _answers = scored
+    bank, result = scored
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PySide6.QtGui import QGuiApplication, QPageSize

@@ -4,25 +4,23 @@ Scoring returns codes and numbers (``rolefit.scoring.Result``). This module turn
 into the sentences a person reads: the headline, the confidence line, each flag, each
 reason, the notes and the next steps. The window, the printed summary and
 ``rolefit score`` all show what ``result_words`` returns, so they cannot disagree, and
-every text is looked up through ``rolefit.i18n`` when it is made.
+every text is looked up through ``rolefit.i18n`` when it is made. (The flags' messages
+are written in ``rolefit.wording_flags``, only to keep modules short.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from rolefit.bank.model import Bank, ChoiceItem, Item
 from rolefit.i18n import _, ngettext
-from rolefit.scoring.result import Flag, Reason, Result
+from rolefit.scoring.result import Reason, Result
+from rolefit.wording_flags import FlagWords, flag_words, role_in_sentence
 
 Answer = int | str
 
-
-class FlagWords(NamedTuple):
-    code: str
-    title: str  # a few words: "Answers that disagree"
-    message: str  # what happened and what to do
+# Every role's level at least this (0..100): the person likes every kind of work.
+BROAD_INTEREST = 60.0
 
 
 class ReasonWords(NamedTuple):
@@ -83,16 +81,6 @@ def headings() -> Headings:
     )
 
 
-def role_in_sentence(bank: Bank, role_id: str) -> str:
-    """A role's title as it reads inside a sentence ("operations management")."""
-    title = bank.role(role_id).title
-    # Lower-case only a capitalised first word ("Operations management"), not an
-    # acronym or a name ("HR management", "McKinsey practice").
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
-
-
 def points(effect: float) -> str:
     """Fit points as shown everywhere: a signed whole number."""
     return f"{round(effect):+d}"
@@ -127,9 +115,18 @@ def confidence_label(result: Result) -> str:
 
 def confidence_line(result: Result) -> str:
     explanation = {
-        "strong": _("The recommended role is well ahead of the other two."),
-        "moderate": _("The recommended role leads, but not by much: look at the runner-up too."),
-        "close": _("The two highest fits are nearly level: both deserve a closer look."),
+        "strong": _(
+            "The recommended role is ahead of the others by far more than your answers vary "
+            "from one question to the next."
+        ),
+        "moderate": _(
+            "The recommended role leads by more than your answers vary, but not by much: look "
+            "at the runner-up too."
+        ),
+        "close": _(
+            "The two highest fits are too close to tell apart, though both are clearly ahead "
+            "of the third: both deserve a closer look."
+        ),
         "none": _("Your answers do not separate the roles, so RoleFit recommends none of them."),
     }[result.confidence]
     return _("Confidence: {label}. {explanation}").format(
@@ -146,6 +143,28 @@ def _details(bank: Bank, result: Result) -> tuple[str, ...]:
                 "are needed."
             ).format(answered=result.answered, total=result.total, needed=result.needed)
         )
+    elif result.confidence == "none" and not result.flag("incomplete"):
+        gap = fit_number(max(result.fit.values()) - min(result.fit.values()))
+        apart = _(
+            "Your fits are at most {gap} points apart, no more than your answers vary from one "
+            "question to the next."
+        )
+        details.append(
+            (apart.format(gap=gap) if gap != "0" else _("Your fits are level."))
+            + " "
+            + _(
+                "What would separate them is a clearer liking for one kind of work than the "
+                "others: the answers below show what moved each fit."
+            )
+        )
+        generalist = next((r for r in bank.roles if r.profile == "generalist"), None)
+        if generalist and min(result.levels.values(), default=0.0) >= BROAD_INTEREST:
+            details.append(
+                _(
+                    "You like every kind of work here. That alone does not point to {role}: "
+                    "it is earned by liking its own work more than the rest."
+                ).format(role=role_in_sentence(bank, generalist.id))
+            )
     if result.low_interest:
         best = max(result.fit.values(), default=0.0)
         details.append(
@@ -176,14 +195,13 @@ def answer_words(bank: Bank, item: Item, value: Answer) -> str:
             chosen=picked, others=_(" and ").join(others)
         )
     label = bank.scale.label(int(value)).lower()
-    subject = item.summary[:1].upper() + item.summary[1:]
     if item.reverse:
-        return _(
-            "{subject}: asked how much it would put you off, you answered \u201c{label}\u201d"
-        ).format(subject=subject, label=label)
-    return _("{subject}: you would enjoy it \u201c{label}\u201d").format(
-        subject=subject, label=label
-    )
+        # Asked the other way round: quote the question, so the answer reads as it was given.
+        return _("You answered \u201c{label}\u201d to \u201c{question}\u201d").format(
+            label=label, question=item.text
+        )
+    subject = item.summary[:1].upper() + item.summary[1:]
+    return _("{subject}: you answered \u201c{label}\u201d").format(subject=subject, label=label)
 
 
 def _reason_words(bank: Bank, reason: Reason) -> ReasonWords:
@@ -199,94 +217,10 @@ def _reason_words(bank: Bank, reason: Reason) -> ReasonWords:
     )
 
 
-def flag_words(bank: Bank, flag: Flag) -> FlagWords:
-    facts = flag.facts
-    if flag.code == "incomplete":
-        message = _(
-            "You answered {answered} of {total} questions; at least {needed} are needed for a "
-            "result you can rely on."
-        ).format(
-            answered=facts.get("answered", "?"),
-            total=facts.get("total", "?"),
-            needed=facts.get("needed", "?"),
-        )
-        missing = [
-            role_in_sentence(bank, r) for r in facts.get("missing_roles", ()) if _has_role(bank, r)
-        ]
-        if missing:
-            message += " " + _("Nothing you answered was about {roles}.").format(
-                roles=_(" or ").join(missing)
-            )
-        message += " " + _("Go back and answer the questions you skipped to firm it up.")
-        return FlagWords(flag.code, _("Incomplete"), message)
-    if flag.code == "straight-lining":
-        same, answered = facts.get("same", "?"), facts.get("answered", "?")
-        return FlagWords(
-            flag.code,
-            _("The same answer throughout"),
-            _(
-                "{same} of your {answered} answers were the same. That can happen when the "
-                "questions feel alike, but it hides your real preferences: try again, taking "
-                "each question on its own."
-            ).format(same=same, answered=answered),
-        )
-    if flag.code == "acquiescence":
-        return FlagWords(
-            flag.code,
-            _("Agreeing with everything"),
-            _(
-                "You agreed with questions asked the other way round (such as how tiresome a "
-                "task would be) about as much as with the rest, so your answers may lean "
-                "towards agreeing rather than towards a role. Read each question's wording "
-                "once more."
-            ),
-        )
-    if flag.code == "inconsistent":
-        shown = "; ".join(_example(bank, e) for e in tuple(facts.get("examples", ()))[:2])
-        message = _(
-            "Some answers about the same work point opposite ways. Perhaps a question was "
-            "misread: check those answers before relying on the result."
-        )
-        if shown:
-            message = _(
-                "Some answers about the same work point opposite ways ({examples}). Perhaps a "
-                "question was misread: check those answers before relying on the result."
-            ).format(examples=shown)
-        return FlagWords(flag.code, _("Answers that disagree"), message)
-    return FlagWords(
-        flag.code,
-        _("Read with care"),
-        _("RoleFit noticed something in these answers ({code}) that calls for care.").format(
-            code=flag.code
-        ),
-    )
-
-
-def _has_role(bank: Bank, role_id: str) -> bool:
-    return role_id in bank.role_ids
-
-
-def _example(bank: Bank, example: Mapping[str, Any]) -> str:
-    if "choice" in example and bank.has_item(str(example["choice"])):
-        item = bank.item(str(example["choice"]))
-        if isinstance(item, ChoiceItem):
-            chosen, other = item.option(str(example["chosen"])), item.option(str(example["other"]))
-            if chosen and other:
-                return _("choosing \u201c{chosen}\u201d over \u201c{other}\u201d").format(
-                    chosen=chosen.text, other=other.text
-                )
-    first, second = str(example.get("first", "")), str(example.get("second", ""))
-    if bank.has_item(first) and bank.has_item(second):
-        return _("\u201c{first}\u201d and \u201c{second}\u201d").format(
-            first=bank.item(first).summary, second=bank.item(second).summary
-        )
-    return ""
-
-
 def fit_points_sentence() -> str:
     return _(
-        "Each fit runs from 0 to 100; the number after an answer is how many points it moved "
-        "that role's fit."
+        "Each fit runs from 0 to 100 and starts at 50; every answer moves it up or down, by "
+        "the points shown after it."
     )
 
 
@@ -392,6 +326,8 @@ def result_json(bank: Bank, result: Result) -> dict[str, Any]:
         "note_ids": list(result.notes),
         "bank": {"id": result.bank_id, "version": result.bank_version},
         "form": result.form,
+        "separation": result.separation,
+        "spread": result.spread,
     }
 
 

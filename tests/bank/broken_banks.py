@@ -136,8 +136,8 @@ CASES = [
     ),
     Broken(
         "scoring-range",
-        MINIMAL_BANK + "scoring:\n  breadth_weight: 2\n",
-        "scoring.breadth_weight: expected a number from 0.0 to 1.0, got 2",
+        MINIMAL_BANK + "scoring:\n  choice_weight: 2\n",
+        "scoring.choice_weight: expected a number from 0.0 to 1.0, got 2",
     ),
     Broken(
         "scoring-unknown", MINIMAL_BANK + "scoring:\n  focus: 1\n", "scoring.focus: unknown key"
@@ -204,8 +204,8 @@ CASES = [
     ),
     Broken(
         "nan-weight",
-        MINIMAL_BANK + "scoring:\n  focus_penalty: .nan\n",
-        "scoring.focus_penalty: expected a number from 0.0 to 1.0, got nan",
+        MINIMAL_BANK + "scoring:\n  min_answered: .nan\n",
+        "scoring.min_answered: expected a number from 0.0 to 1.0, got nan",
         JSON_NUMBERS,
     ),
     Broken(

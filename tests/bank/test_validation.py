@@ -250,15 +250,18 @@ def test_scoring_parameters_are_range_checked():
     text = MINIMAL_BANK + textwrap.dedent(
         """\
         scoring:
-          breadth_weight: 2
+          choice_weight: 2
           strong_margin: 5
           moderate_margin: 9
+          verdict_z: 4
+          strong_z: 3
           focus: 1
         """
     )
     joined = "\n".join(problems(text))
-    assert "scoring.breadth_weight: expected a number from 0.0 to 1.0, got 2" in joined
+    assert "scoring.choice_weight: expected a number from 0.0 to 1.0, got 2" in joined
     assert "scoring.moderate_margin: must not exceed strong_margin" in joined
+    assert "scoring.verdict_z: must not exceed strong_z" in joined
     assert "scoring.focus: unknown key" in joined
 
 

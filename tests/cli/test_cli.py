@@ -1,5 +1,6 @@
 """The rolefit command's contracts: exit codes, output shapes, messages."""
 
+import io
 import json
 import re
 from pathlib import Path
@@ -7,7 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_BANK, run_python
 
+from rolefit.bank import load_default_bank
 from rolefit.cli import main, parse_args
+
+BANK = load_default_bank()
 
 LINE_FORMAT = re.compile(r"^.+:\d+:\d+: .+$")
 
@@ -65,40 +69,40 @@ def test_inspect_with_a_broken_bank_fails_cleanly(capsys, write):
     assert code == 1 and out == "" and "x.yaml:" in err
 
 
+SHORT_OPS = {
+    "form": "short",
+    "answers": {
+        "production-floor": 5,
+        "efficiency-gains": 5,
+        "purchasing": 4,
+        "dislike-stock-keeping": 1,
+        "company-finances": 1,
+        "dislike-bookings": 5,
+        "crisis-role": "keep-supplies",
+    },
+}
+
+
 def test_score_json_contract(capsys, write):
-    answers = write(
-        json.dumps(
-            {
-                "form": "short",
-                "answers": {
-                    "production-floor": 5,
-                    "stock-levels": 5,
-                    "stock-tiresome": 1,
-                    "efficiency-gains": 5,
-                    "company-finances": 1,
-                    "finance-tiresome": 5,
-                    "week-run-or-report": "production-run",
-                },
-            }
-        ),
-        "a.json",
-    )
+    answers = write(json.dumps(SHORT_OPS), "a.json")
     code, out, err = run(capsys, "score", str(answers), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["recommendation"] == "operations"
-    assert data["confidence"] in ("strong", "moderate", "close")
+    assert data["recommendation"] is None and data["confidence"] == "none"  # 7 of 17: too few
     assert set(data["fit"]) == {"operations", "business", "general"}
+    assert max(data["fit"], key=data["fit"].get) == "operations"
     assert all(0 <= v <= 100 for v in data["fit"].values())
     assert isinstance(data["flags"], list) and "incomplete" in data["flags"]
-    assert (data["answered"], data["total"]) == (7, 16)
+    assert (data["answered"], data["total"], data["needed"]) == (7, 17, 13)
     assert isinstance(data["reasons"], list) and data["reasons"]
+    assert "too few for a verdict" in data["summary"]
 
 
 def test_score_readable_summary(capsys, write):
     answers = write('{"answers": {"hiring": 5, "staff-voice": 5, "production-floor": 1}}', "a.json")
     code, out, _ = run(capsys, "score", str(answers))
     assert code == 0
+    assert out.startswith("No clear preference between the roles.")
     assert "General management" in out and "answered 3 of 56" in out
 
 
@@ -113,6 +117,86 @@ def test_score_bad_answers_exit_1_with_item_and_expectation(capsys, write):
 def test_score_with_no_answers_is_bad_input(capsys, write):
     code, _, err = run(capsys, "score", str(write('{"answers": {}}', "a.json")))
     assert code == 1 and "no answers to score" in err
+
+
+def full_answers(value):
+    return {"answers": {i.id: value for i in BANK.items if i.kind == "likert"}}
+
+
+def test_score_several_files_prints_json_lines_in_order(capsys, write):
+    first = write(json.dumps(SHORT_OPS), "first.json")
+    broken = write('{"answers": {"hiring": 9}}', "broken.json")
+    last = write(json.dumps(full_answers(4)), "last.json")
+    code, out, err = run(capsys, "score", "--json", str(first), str(broken), str(last))
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 3
+    one, two, three = map(json.loads, lines)
+    assert one["answered"] == 7 and three["answered"] == 47
+    assert two == {
+        "file": str(broken),
+        "error": f"{broken}: item 'hiring': expected a whole number from 1 to 5, got 9",
+    }
+    assert "broken.json: item 'hiring'" in err
+    _code, single, _err = run(capsys, "score", "--json", str(first))
+    assert json.loads(single) == one and "\n  " in single  # one file: indented, as before
+
+
+def test_score_json_lines_from_standard_input(capsys, monkeypatch, write):
+    good = json.dumps(SHORT_OPS)
+    lines = [
+        good,
+        '{"answers": {"hiring": 4, "hiring": 5}}',
+        "{not json",
+        "",
+        '{"answers": {"hiring": ' + "9" * 5000 + "}}",
+        json.dumps({"bank": {"id": "management"}, **full_answers(2)}),
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code, out, err = run(capsys, "score", "--json", "-")
+    assert code == 1
+    results = [json.loads(line) for line in out.splitlines()]
+    assert len(results) == len(lines)
+    assert results[0]["answered"] == 7 and results[5]["answered"] == 47
+    assert results[1] == {
+        "line": 2,
+        "error": "<stdin>:2: answers: 'hiring' is given more than once; give each key once",
+    }
+    assert results[2]["line"] == 3 and results[2]["error"].startswith("<stdin>:3:2: not valid")
+    assert results[3]["line"] == 4 and "not valid JSON" in results[3]["error"]
+    assert results[4] == {
+        "line": 5,
+        "error": "<stdin>:5: item 'hiring': expected a whole number from 1 to 5, got a number "
+        "5,000 digits long",
+    }
+    assert "<stdin>:2: answers: 'hiring'" in err
+    # The same answers give the same result, from a file or from a line.
+    code, single, _ = run(capsys, "score", "--json", str(write(good, "a.json")))
+    assert json.loads(single) == results[0]
+
+
+def test_score_json_lines_from_a_pipe_survive_bad_bytes():
+    code = (
+        "import subprocess, sys, json\n"
+        'good = b\'{"answers": {"hiring": 4}}\'\n'
+        "lines = good + b'\\n\\xff\\xfe\\n' + good.replace(b'4', b'2') + b'\\n'\n"
+        "done = subprocess.run([sys.executable, '-m', 'rolefit', 'score', '--json', '-'],"
+        " input=lines, capture_output=True)\n"
+        "out = [json.loads(x) for x in done.stdout.splitlines()]\n"
+        "assert done.returncode == 1, done.stderr\n"
+        "assert [o.get('answered') for o in out] == [1, None, 1], out\n"
+        "assert out[1] == {'line': 2, 'error': '<stdin>:2: not UTF-8 text (byte 1)'}, out\n"
+    )
+    run_python(code)
+
+
+def test_score_several_files_as_text(capsys, write):
+    first = write(json.dumps(SHORT_OPS), "first.json")
+    second = write(json.dumps(full_answers(3)), "second.json")
+    code, out, _ = run(capsys, "score", str(first), str(second))
+    assert code == 0
+    assert out.startswith(f"== {first} ==\nNo clear preference")
+    assert f"\n== {second} ==\nNo clear preference" in out
 
 
 @pytest.mark.parametrize("args", [["score"], ["bogus"], ["inspect", "--nope"], ["validate", "-x"]])
@@ -148,3 +232,27 @@ def test_python_dash_m_works_and_keeps_qt_out_of_the_command_line():
         "print(len(buf.getvalue()))"
     )
     assert int(run_python(code)) > 1000
+
+
+def test_sessions_json_says_no_verdict_as_score_does(tmp_path, capsys):
+    from rolefit.scoring import make_answers, score_answers
+    from rolefit.store import open_store
+
+    values = {i.id: 3 for i in BANK.items if i.kind == "likert"}
+    result = score_answers(BANK, make_answers(BANK, values))
+    store = open_store(tmp_path).store
+    done = store.start_session("full", BANK.id, BANK.version)
+    store.complete(done, result.to_record())
+    store.close()
+    code, out, _ = run(capsys, "sessions", "--data-dir", str(tmp_path), "--json")
+    assert code == 0
+    (session,) = json.loads(out)
+    stored = session["result"]
+    assert (stored["recommendation"], stored["runner_up"], stored["confidence"]) == (
+        None,
+        None,
+        "none",
+    )
+    assert stored["summary"].startswith("No clear preference between the roles.")
+    code, out, _ = run(capsys, "sessions", "--data-dir", str(tmp_path))
+    assert "No clear preference between the roles." in out

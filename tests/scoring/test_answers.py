@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from rolefit.scoring import AnswersError, load_answers, make_answers
+from rolefit.scoring import AnswersError, load_answers, loads_answers, make_answers
 
 
 def errors(write, bank, content) -> list[str]:
@@ -18,20 +18,20 @@ def test_a_valid_file_round_trips(write, bank):
     path = write(
         json.dumps(
             {
-                "bank": {"id": "management", "version": "1.0"},
+                "bank": {"id": "management", "version": "2.0"},
                 "form": "short",
-                "answers": {"hiring": 4, "first-task": "interviews", "stock-levels": None},
+                "answers": {"hiring": 4, "afternoon": "review", "staff-voice": None},
             }
         ),
         "answers.json",
     )
     answers = load_answers(path, bank)
     assert answers.form == "short"
-    assert dict(answers.values) == {"hiring": 4, "first-task": "interviews"}
+    assert dict(answers.values) == {"hiring": 4, "afternoon": "review"}
     # Written back in the form's order, so the file reads like the questionnaire.
     assert list(answers.to_json(bank)["answers"].items()) == [
         ("hiring", 4),
-        ("first-task", "interviews"),
+        ("afternoon", "review"),
     ]
 
 
@@ -50,10 +50,10 @@ def test_every_problem_is_reported(write, bank):
                 "no-such-item": 3,
                 "hiring": 6,
                 "staff-voice": 2.5,
-                "whole-company": "4",
-                "first-task": "stock",
+                "write-policies": "4",
+                "afternoon": "stock",
                 "known-for": 1,
-                "purchasing": 3,
+                "forecasting": 3,
             },
             "extra": True,
         },
@@ -62,12 +62,13 @@ def test_every_problem_is_reported(write, bank):
     assert "answers.json: item 'no-such-item': no such item in bank 'management'" in text
     assert "item 'hiring': expected a whole number from 1 to 5, got 6" in text
     assert "item 'staff-voice': expected a whole number from 1 to 5, got 2.5" in text
-    assert "item 'whole-company': expected a whole number from 1 to 5, got '4'" in text
+    assert "item 'write-policies': expected a whole number from 1 to 5, got '4'" in text
     assert (
-        "item 'first-task': expected one of the option ids 'interviews', 'stock-shortage'" in text
+        "item 'afternoon': expected one of the option ids 'review', 'agree-plan', "
+        "'spending-check'" in text
     )
     assert "item 'known-for': expected one of the option ids" in text
-    assert "item 'purchasing': not part of the 'short' form" in text
+    assert "item 'forecasting': not part of the 'short' form" in text
     assert "'extra': unknown key" in text
     assert len(problems) == 8
 
@@ -101,3 +102,52 @@ def test_missing_file_and_directory(tmp_path, bank):
 def test_make_answers_checks_like_a_file(bank):
     with pytest.raises(AnswersError, match="expected a whole number from 1 to 5, got 0"):
         make_answers(bank, {"hiring": 0})
+
+
+def test_a_key_given_twice_is_refused_wherever_it_is(write, bank):
+    problems = errors(
+        write,
+        bank,
+        '{"form": "full", "form": "short", "bank": {"id": "management", "id": "management"},'
+        ' "answers": {"hiring": 4, "staff-voice": 2, "hiring": 5}}',
+    )
+    text = "\n".join(problems)
+    assert "answers.json: the answers file: 'form' is given more than once" in text
+    assert "answers.json: bank: 'id' is given more than once" in text
+    assert "answers.json: answers: 'hiring' is given more than once" in text
+    assert len(problems) == 3
+
+
+@pytest.mark.parametrize("digits", [41, 4301, 100_000])
+def test_a_number_of_thousands_of_digits_is_named_not_converted(write, bank, digits):
+    huge = "7" * digits
+    problems = errors(
+        write, bank, f'{{"answers": {{"hiring": {huge}, "afternoon": -{huge}, "staff-voice": 3}}}}'
+    )
+    assert [p.split("/")[-1] for p in problems] == [
+        f"answers.json: item 'hiring': expected a whole number from 1 to 5, got a number "
+        f"{digits:,} digits long",
+        f"answers.json: item 'afternoon': expected one of the option ids 'review', 'agree-plan', "
+        f"'spending-check', got a number {digits:,} digits long",
+    ]
+
+
+def test_huge_numbers_elsewhere_are_named_too(write, bank):
+    (problem,) = errors(write, bank, "9" * 5000)
+    assert problem.endswith(
+        'answers.json: expected a JSON object with an "answers" key, got a number 5,000 digits long'
+    )
+    (problem,) = errors(write, bank, '{"answers": {"hiring": 1e999999}}')
+    assert problem.endswith("item 'hiring': expected a whole number from 1 to 5, got inf")
+    with pytest.raises(AnswersError, match="got a number about 6,001 digits long"):
+        make_answers(bank, {"hiring": 10**6000})
+
+
+def test_a_line_of_json_lines_is_named_by_its_number(bank):
+    with pytest.raises(AnswersError) as caught:
+        loads_answers('{"answers": {"hiring": 9}}', bank, "<stdin>", 3)
+    assert caught.value.problems == [
+        "<stdin>:3: item 'hiring': expected a whole number from 1 to 5, got 9"
+    ]
+    with pytest.raises(AnswersError, match=r"^<stdin>:4:14: not valid JSON"):
+        loads_answers('{"answers": {', bank, "<stdin>", 4)

@@ -6,10 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolefit.bank import ChoiceItem, LikertItem, load_default_bank
-from rolefit.scoring import make_answers, score_answers
+from rolefit.bank.model import role_mix
+from rolefit.scoring import engine, make_answers, score_answers
+from rolefit.scoring.engine import answer_effects, compute_fits
 
 BANK = load_default_bank()
 ITEMS = BANK.items
+ROLES = BANK.role_ids
 
 
 def answer_for(item):
@@ -19,34 +22,35 @@ def answer_for(item):
 
 
 @st.composite
-def answer_sets(draw, min_size=1):
-    chosen = draw(st.lists(st.sampled_from(ITEMS), min_size=min_size, unique_by=lambda i: i.id))
+def answer_sets(draw, min_size=1, form="full"):
+    pool = BANK.form_items(form)
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=min_size, unique_by=lambda i: i.id))
     return {item.id: draw(answer_for(item)) for item in chosen}
 
 
-def score(values):
-    return score_answers(BANK, make_answers(BANK, values))
+def score(values, form="full"):
+    return score_answers(BANK, make_answers(BANK, values, form))
 
 
-SINGLE_ROLE_FORWARD = [
-    item
-    for item in ITEMS
-    if isinstance(item, LikertItem)
-    and not item.reverse
-    and len({r for t in item.tasks for r in BANK.task(t).roles}) == 1
-]
+def roles_of(item):
+    return {r for t in item.tasks for r in BANK.task(t).roles}
+
+
+SINGLE_ROLE = [i for i in ITEMS if isinstance(i, LikertItem) and len(roles_of(i)) == 1]
+CHOICES = [i for i in ITEMS if isinstance(i, ChoiceItem)]
 
 
 @settings(max_examples=150, deadline=None)
 @given(answer_sets())
-def test_fits_stay_between_0_and_100(values):
+def test_fits_stay_between_0_and_100_and_a_verdict_is_the_top_fit(values):
     result = score(values)
     assert all(0 <= v <= 100 for v in result.fit.values())
     assert all(0 <= v <= 100 for v in result.levels.values())
     assert all(v is None or 0 <= v <= 100 for v in result.dimensions.values())
-    assert result.recommendation == max(
-        result.fit, key=lambda r: (result.fit[r], -list(result.fit).index(r))
-    )
+    assert (result.recommendation is None) == (result.confidence == "none")
+    if result.recommendation is not None:
+        assert result.fit[result.recommendation] == max(result.fit.values())
+        assert result.runner_up != result.recommendation
 
 
 @settings(max_examples=60, deadline=None)
@@ -57,39 +61,95 @@ def test_the_order_of_answers_does_not_matter(values, rng: random.Random):
     assert score(values) == score(dict(pairs))
 
 
-@settings(max_examples=150, deadline=None)
-@given(answer_sets(), st.sampled_from(SINGLE_ROLE_FORWARD), st.data())
-def test_raising_an_answer_never_lowers_that_roles_fit(values, item, data):
-    (role,) = {r for t in item.tasks for r in BANK.task(t).roles}
+@settings(max_examples=200, deadline=None)
+@given(answer_sets(), st.sampled_from(SINGLE_ROLE), st.data())
+def test_more_interest_in_a_roles_work_never_lowers_its_fit(values, item, data):
+    (role,) = roles_of(item)
     low = data.draw(st.integers(BANK.scale.min, BANK.scale.max - 1))
     high = data.draw(st.integers(low + 1, BANK.scale.max))
+    if item.reverse:  # more interest is a lower answer to "how much would you dislike ..."
+        low, high = high, low
     lower = score({**values, item.id: low})
     higher = score({**values, item.id: high})
     assert higher.fit[role] >= lower.fit[role]
 
 
+@settings(max_examples=200, deadline=None)
+@given(answer_sets(), st.sampled_from(CHOICES), st.sampled_from(ROLES), st.data())
+def test_choosing_an_option_more_of_a_role_never_lowers_its_fit(values, item, role, data):
+    first, second = data.draw(
+        st.lists(st.sampled_from(item.options), min_size=2, max_size=2, unique=True)
+    )
+    share = {o.id: role_mix((BANK.task(t) for t in o.tasks), ROLES)[role] for o in item.options}
+    if share[first.id] > share[second.id]:
+        first, second = second, first
+    less = score({**values, item.id: first.id})
+    more = score({**values, item.id: second.id})
+    assert more.fit[role] >= less.fit[role]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.integers(BANK.scale.min, BANK.scale.max),
-    st.integers(0, 3),
+    st.sampled_from([None, 0, 1, 2]),
     st.sampled_from(["full", "short"]),
 )
-def test_answering_everything_identically_is_never_strong(value, option, form):
+def test_answering_everything_identically_never_gives_a_role(value, position, form):
     values = {}
     for item in BANK.form_items(form):
-        if isinstance(item, ChoiceItem):
-            values[item.id] = item.options[min(option, len(item.options) - 1)].id
-        else:
+        if isinstance(item, LikertItem):
             values[item.id] = value
-    result = score_answers(BANK, make_answers(BANK, values, form))
-    assert result.confidence != "strong"
+        elif position is not None:
+            values[item.id] = item.options[min(position, len(item.options) - 1)].id
+    result = score(values, form)
+    assert (result.recommendation, result.confidence) == (None, "none")
     assert result.flags
 
 
 @settings(max_examples=150, deadline=None)
 @given(answer_sets())
-def test_a_flagged_result_never_claims_strong(values):
+def test_a_flagged_or_incomplete_result_never_claims_strong(values):
     result = score(values)
     if result.flags:
         assert result.confidence != "strong"
+    if result.answered < result.needed:
+        assert result.recommendation is None
     assert result.answered == len(values)
+
+
+@settings(max_examples=100, deadline=None)
+@given(answer_sets(form="short"))
+def test_a_short_form_without_enough_answers_has_no_verdict(values):
+    result = score(values, "short")
+    if result.answered < result.needed:
+        assert (result.recommendation, result.confidence) == (None, "none")
+
+
+@settings(max_examples=100, deadline=None)
+@given(answer_sets())
+def test_each_effect_is_exactly_a_re_score_with_that_answer_neutral(values):
+    """The reasons' fast effects against re-scoring everything once per answer."""
+    fits = compute_fits(BANK, values)
+    effects = answer_effects(BANK, fits)
+    for role_index, role in enumerate(ROLES):
+        fast = dict((i, d) for d, i in effects[role])
+        for item_id in values:
+            neutral = compute_fits(BANK, {**values, item_id: None})
+            slow = 100 * (fits.fit[role_index] - neutral.fit[role_index])
+            assert abs(fast.get(item_id, 0.0) - slow) < 1e-9
+        # The effects of all answers add up to the fit less 50.
+        assert abs(sum(fast.values()) - (100 * fits.fit[role_index] - 50)) < 1e-9
+
+
+def test_scoring_computes_the_fits_once_whatever_the_number_of_answers(monkeypatch):
+    calls = []
+    real = engine.compute_fits
+
+    def counting(bank, given):
+        calls.append(len(given))
+        return real(bank, given)
+
+    monkeypatch.setattr(engine, "compute_fits", counting)
+    values = {i.id: 4 if isinstance(i, LikertItem) else i.options[1].id for i in ITEMS}
+    result = score(values)
+    assert calls == [len(ITEMS)] and result.reasons

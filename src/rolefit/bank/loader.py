@@ -317,14 +317,25 @@ class _BankBuilder(Reader):
         if record is None:
             return ScoringParams()
         params = ScoringParams(**{k: float(v) for k, v in record.values.items()})
-        if "strong_margin" in record.values and "moderate_margin" in record.values:
-            moderate, strong = params.moderate_margin, params.strong_margin
-            where, path = record.at("moderate_margin"), "scoring.moderate_margin"
-            if moderate > strong:
-                self.problem(where, path, f"must not exceed strong_margin ({moderate} > {strong})")
-            elif moderate == strong:
+        # A threshold for any verdict must lie below the one for a strong verdict, whichever
+        # of the two the file sets (the other keeps its default).
+        for lesser, greater, allowed_equal in (
+            ("moderate_margin", "strong_margin", False),
+            ("verdict_z", "strong_z", True),
+        ):
+            if lesser not in record.values and greater not in record.values:
+                continue
+            low, high = getattr(params, lesser), getattr(params, greater)
+            given = lesser if lesser in record.values else greater
+            where, path = record.at(given), f"scoring.{given}"
+            other = greater if given == lesser else lesser
+            if low > high:
+                rule = "must not exceed" if given == lesser else "must not be below"
+                self.problem(where, path, f"{rule} {other} ({low} > {high})")
+            elif low == high and not allowed_equal:
+                rule = "below" if given == lesser else "above"
                 why = "there would be no moderate result"
-                self.problem(where, path, f"must be below strong_margin, not equal to it: {why}")
+                self.problem(where, path, f"must be {rule} {other}, not equal to it: {why}")
         return params
 
     def _notes(self, top: Record, tasks: dict[str, TaskEntry]) -> list[Note]:

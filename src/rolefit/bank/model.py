@@ -133,11 +133,16 @@ class Note:
 class ScoringParams:
     """The weights and thresholds of the scoring method (see docs/scoring.md)."""
 
-    breadth_weight: float = 0.35
-    focus_penalty: float = 0.3
-    choice_weight: float = 0.25
+    # A forced choice's weight, against one Likert item, for each role it sets against another.
+    choice_weight: float = 0.5
+    # A verdict needs the leading fit ahead by this many standard errors ("strong": strong_z),
+    # the standard error coming from how much this person's own answers vary within a role.
+    verdict_z: float = 1.5
+    strong_z: float = 3.5
+    # ... and by this many fit points: strong_margin for "strong", moderate_margin for any.
     strong_margin: float = 15.0
     moderate_margin: float = 7.0
+    # Below this share of a form's questions answered, there is no verdict.
     min_answered: float = 0.75
 
 

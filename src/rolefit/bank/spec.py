@@ -293,9 +293,24 @@ SCORING = Mapping(
     tuple(
         optional(name, spec, default=getattr(ScoringParams, name))
         for name, spec in (
-            ("breadth_weight", Number(0.0, 1.0, "How much breadth counts for a generalist.")),
-            ("focus_penalty", Number(0.0, 1.0, "How much overlap counts against a specialist.")),
-            ("choice_weight", Number(0.0, 1.0, "How far choice answers move a role's level.")),
+            (
+                "choice_weight",
+                Number(0.0, 1.0, "A forced choice's weight, against one scale question's."),
+            ),
+            (
+                "verdict_z",
+                Number(
+                    0.0,
+                    10.0,
+                    "Standard errors the leading fit must be ahead by for any verdict.",
+                ),
+            ),
+            (
+                "strong_z",
+                Number(
+                    0.0, 10.0, "Standard errors ahead for a strong verdict; not below verdict_z."
+                ),
+            ),
             (
                 "strong_margin",
                 Number(0.0, 100.0, "Points between the top two fits for a strong result.", True),

@@ -21,7 +21,8 @@ from rolefit.bank import Bank
 from rolefit.i18n import _
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
-from rolefit.wording import headings, result_words, role_in_sentence
+from rolefit.wording import headings, result_words
+from rolefit.wording_flags import role_in_sentence
 
 ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 

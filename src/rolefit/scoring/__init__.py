@@ -5,6 +5,7 @@ from rolefit.scoring.answers import (
     AnswersError,
     AnswerValue,
     load_answers,
+    loads_answers,
     make_answers,
     parse_answers,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "ScoringError",
     "keyed",
     "load_answers",
+    "loads_answers",
     "make_answers",
     "parse_answers",
     "score_answers",

@@ -24,6 +24,9 @@ from rolefit.bank.files import BankError, read_text_file
 from rolefit.bank.model import Bank, ChoiceItem
 
 MAX_ANSWERS_BYTES = 2 * 1024 * 1024
+# No answer needs more digits than this; longer numbers are reported, never converted
+# (Python refuses to turn more than 4,300 digits into an int, and it would be slow).
+MAX_NUMBER_DIGITS = 40
 
 AnswerValue = int | str
 
@@ -68,15 +71,56 @@ def load_answers(path: str | Path, bank: Bank) -> Answers:
         text = read_text_file(Path(path), name, MAX_ANSWERS_BYTES)
     except BankError as error:
         raise AnswersError([f"{p.file}: {p.message}" for p in error.problems]) from None
+    return loads_answers(text, bank, name)
+
+
+def loads_answers(text: str, bank: Bank, name: str, line: int | None = None) -> Answers:
+    """Answers from JSON text named ``name``: a whole file, or its ``line`` (JSON Lines)."""
+    where = name if line is None else f"{name}:{line}"
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_KeyedObject.from_pairs, parse_int=_integer)
     except json.JSONDecodeError as error:
-        raise AnswersError(
-            [f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"]
-        ) from None
+        row = error.lineno if line is None else line
+        raise AnswersError([f"{name}:{row}:{error.colno}: not valid JSON: {error.msg}"]) from None
     except RecursionError:
-        raise AnswersError([f"{name}: not valid JSON: nested too deeply"]) from None
-    return parse_answers(data, bank, name)
+        raise AnswersError([f"{where}: not valid JSON: nested too deeply"]) from None
+    return parse_answers(data, bank, where)
+
+
+class _KeyedObject(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it was given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _KeyedObject:
+        made = cls(pairs)
+        if len(made) < len(pairs):
+            seen: set[str] = set()
+            repeated: dict[str, None] = {}
+            for key, _value in pairs:
+                if key in seen:
+                    repeated[key] = None
+                seen.add(key)
+            made.duplicates = tuple(repeated)
+        return made
+
+
+@dataclass(frozen=True)
+class _LongNumber:
+    """A JSON integer too long to be any answer, kept as its length."""
+
+    digits: int
+
+
+def _integer(text: str) -> int | _LongNumber:
+    digits = len(text.lstrip("-"))
+    return _LongNumber(digits) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
+def _check_unique(data: object, where: str, problem: Any) -> None:
+    for key in getattr(data, "duplicates", ()):
+        problem(where, f"{key!r} is given more than once; give each key once")
 
 
 def parse_answers(data: object, bank: Bank, name: str) -> Answers:
@@ -90,6 +134,7 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
         raise AnswersError(
             [f'{name}: expected a JSON object with an "answers" key, got {_kind(data)}']
         )
+    _check_unique(data, "the answers file", problem)
     for key in data:
         if key not in ("bank", "form", "answers"):
             problem(repr(key), "unknown key; expected bank, form and answers")
@@ -108,6 +153,7 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
     elif not isinstance(raw, dict):
         problem("answers", f"expected an object mapping item ids to answers, got {_kind(raw)}")
     else:
+        _check_unique(raw, "answers", problem)
         in_form = set(bank.forms[form]) if form else None
         for item_id, value in raw.items():
             checked = _check_value(bank, item_id, value, in_form, form, problem)
@@ -125,6 +171,7 @@ def _check_bank(declared: object, bank: Bank, problem: Any) -> tuple[str | None,
     if not isinstance(declared, dict):
         problem("bank", f"expected an object with id and version, got {_kind(declared)}")
         return None, None
+    _check_unique(declared, "bank", problem)
     bank_id, version = declared.get("id"), declared.get("version")
     for key in declared:
         if key not in ("id", "version"):
@@ -178,12 +225,16 @@ def _check_value(
         return None
     number = int(value)
     if not low <= number <= high:
-        problem(where, f"{expected}, got {number}")
+        problem(where, f"{expected}, got {_kind(number)}")
         return None
     return number
 
 
 def _kind(value: object) -> str:
+    if isinstance(value, _LongNumber):
+        return f"a number {value.digits:,} digits long"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"a number about {int(value.bit_length() * 0.30103) + 1:,} digits long"
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -1,38 +1,36 @@
-"""Answers -> task scores -> role levels -> role fits -> recommendation, reasons and flags.
+"""Answers -> role fits -> a verdict that is earned, with reasons and validity flags.
 
 The method, why it was chosen and a worked example are in docs/scoring.md. In short:
 
-1. Each Likert answer is keyed to 0..1 (reverse items as min+max-x) and averaged per task.
-2. A role's *level* is the mean of its tasks' scores, each task weighted 1/k when k roles
-   share it, so shared tasks (budgets, targets) do not drown what tells roles apart.
-3. Forced choices are ipsative: they say what you prefer, not how much you like anything.
-   They only *shift* levels, a share of the way towards 1 for roles you chose and towards 0
-   for those you passed over.
-4. A specialist role's fit is its level, less a penalty for liking another specialist's
-   work as much (a specialist role rewards focus). A generalist role's fit blends its own
-   level with *breadth*, the lowest of all role levels: it needs interest everywhere.
+1. Every answer gives each role it concerns a weight and a value from 0 to 1 (weights.py):
+   a Likert answer its keyed value, weighted by the share of the item's tasks that belong
+   to the role; a forced choice 1 for the role whose option was chosen, less for the others.
+2. A role's *fit* is the weighted mean of those values. Every role is scored alike: no role
+   gets points for what the others lack, so none is what is left when nothing else fits.
+3. A verdict needs the leading fit to be ahead by more than this person's own answers vary
+   (verdict.py); otherwise the result says there is no clear preference.
+4. Each answer's effect is ``weight x (value - 0.5) / total weight`` fit points: the exact
+   difference from a neutral answer. The effects of all answers add up to fit - 50.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rolefit.bank.model import Bank, ChoiceItem, LikertItem, role_mix, task_role_weight
+from rolefit.bank.model import Bank, ChoiceItem, LikertItem
 from rolefit.scoring.answers import Answers, AnswerValue
-from rolefit.scoring.result import Confidence, Reason, Result
+from rolefit.scoring.result import Reason, Result
 from rolefit.scoring.validity import answers_needed, check_validity
+from rolefit.scoring.verdict import Entry, confidence_band, person_spread, separation
+from rolefit.scoring.weights import NEUTRAL, bank_weights, item_values
 
-# A level with no evidence at all sits in the middle of the scale.
-NEUTRAL = 0.5
-# Pseudo-count that shrinks the choice preference towards zero when few choices were made.
-CHOICE_PRIOR = 1.0
 REASONS_RAISED = 3
 REASONS_LOWERED = 2
 # Effects smaller than this many fit points are not worth a sentence.
 MIN_REASON_EFFECT = 0.5
 NOTE_INTEREST = 0.6
-# Below this best fit (0..100) the result notes that no role appeals much.
+# Below this best level (0..100) the result notes that no role appeals much.
 LOW_FIT = 40.0
 
 
@@ -41,13 +39,42 @@ class ScoringError(Exception):
 
 
 @dataclass(frozen=True)
-class _Scores:
-    """Intermediate quantities, all on 0..1."""
+class Fits:
+    """Everything computed from the answers, on 0..1, roles in bank order."""
 
-    task: dict[str, float]
-    levels: dict[str, float]
-    breadth: float
-    fit: dict[str, float]
+    entries: tuple[Entry, ...]
+    totals: tuple[float, ...]  # each role's total weight
+    fit: tuple[float, ...]
+    levels: tuple[float, ...]  # Likert answers only: interest as such, before choices
+    likert_totals: tuple[float, ...]
+
+
+def compute_fits(bank: Bank, given: Mapping[str, AnswerValue | None]) -> Fits:
+    """Fits of ``given`` answers, in bank item order; ``None`` is a neutral answer."""
+    weights = bank_weights(bank)
+    roles = len(bank.role_ids)
+    entries = tuple(
+        Entry(weights.items[item.id], item_values(bank, weights.items[item.id], given[item.id]))
+        for item in bank.items
+        if item.id in given
+    )
+    totals, sums = [0.0] * roles, [0.0] * roles
+    likert_totals, likert_sums = [0.0] * roles, [0.0] * roles
+    for entry in entries:
+        for r, weight in enumerate(entry.weights.weights):
+            if weight:
+                totals[r] += weight
+                sums[r] += weight * entry.values[r]
+                if not entry.weights.is_choice:
+                    likert_totals[r] += weight
+                    likert_sums[r] += weight * entry.values[r]
+    return Fits(
+        entries,
+        tuple(totals),
+        tuple(s / t if t else NEUTRAL for s, t in zip(sums, totals, strict=True)),
+        tuple(s / t if t else NEUTRAL for s, t in zip(likert_sums, likert_totals, strict=True)),
+        tuple(likert_totals),
+    )
 
 
 def score_answers(bank: Bank, answers: Answers) -> Result:
@@ -57,43 +84,47 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
     if not given:
         raise ScoringError("there are no answers to score: answer at least one question")
 
-    scores = _score(bank, given)
-    fit = {role: round(100 * value, 1) for role, value in scores.fit.items()}
-    ranked = sorted(bank.role_ids, key=lambda r: (-fit[r], bank.role_ids.index(r)))
-    top, second = ranked[0], ranked[1]
-    margin = round(fit[top] - fit[second], 1)
+    fits = compute_fits(bank, given)
+    roles = bank.role_ids
+    fit = {role: round(100 * value, 1) for role, value in zip(roles, fits.fit, strict=True)}
+    ranked = sorted(range(len(roles)), key=lambda r: (-fits.fit[r], r))
+    spread = person_spread(fits.entries, fits.levels)
+    pairs = list(zip(ranked, ranked[1:], strict=False))
+    margins = [round(fit[roles[a]] - fit[roles[b]], 1) for a, b in pairs]
+    zs = [separation(fits.entries, fits.totals, spread, a, b) for a, b in pairs]
+    margins += [0.0] * (2 - len(margins))
+    zs += [0.0] * (2 - len(zs))
 
-    flags = check_validity(bank, answers.form, given)
-    confidence: Confidence
-    if margin >= bank.scoring.strong_margin:
-        confidence = "strong"
-    elif margin >= bank.scoring.moderate_margin:
-        confidence = "moderate"
-    else:
-        confidence = "close"
-    if flags and confidence == "strong":
-        # A flagged result keeps its numbers but does not claim strength it has not earned.
-        confidence = "moderate"
-
+    flags = check_validity(bank, answers.form, given, fits)
+    needed = answers_needed(bank, answers.form)
+    enough = len(given) >= needed and all(fits.totals)
+    serious = any(f.code != "incomplete" for f in flags)
+    confidence = confidence_band(
+        bank.scoring, (margins[0], margins[1]), (zs[0], zs[1]), serious, enough
+    )
+    verdict = confidence != "none"
+    interest = task_scores(bank, given)
     return Result(
         bank_id=bank.id,
         bank_version=bank.version,
         form=answers.form,
-        recommendation=top,
-        runner_up=second,
+        recommendation=roles[ranked[0]] if verdict else None,
+        runner_up=roles[ranked[1]] if verdict and len(ranked) > 1 else None,
         confidence=confidence,
-        margin=margin,
+        margin=margins[0],
         fit=fit,
-        levels={role: round(100 * v, 1) for role, v in scores.levels.items()},
-        breadth=round(100 * scores.breadth, 1),
-        dimensions=_dimension_scores(bank, scores.task),
+        levels={role: round(100 * v, 1) for role, v in zip(roles, fits.levels, strict=True)},
+        breadth=round(100 * min(fits.levels), 1),
+        dimensions=_dimension_scores(bank, interest),
         flags=flags,
         answered=len(given),
         total=len(form_items),
-        needed=answers_needed(bank, answers.form),
-        reasons=_reasons(bank, given, scores),
-        notes=_notes(bank, given, scores.task),
-        low_interest=fit[top] < LOW_FIT,
+        needed=needed,
+        reasons=_reasons(bank, given, fits),
+        notes=_notes(bank, given, interest),
+        low_interest=100 * max(fits.levels) < LOW_FIT,
+        separation=round(min(zs[0], 99.0), 2),
+        spread=round(100 * spread.value, 1),
     )
 
 
@@ -102,100 +133,28 @@ def keyed(bank: Bank, item: LikertItem, value: int) -> float:
     return bank.scale.keyed(value, item.reverse)
 
 
-def _score(bank: Bank, given: Mapping[str, AnswerValue | None]) -> _Scores:
-    """Everything from the answers to the fits. ``None`` marks an answer set to neutral."""
-    sums: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    gain = dict.fromkeys(bank.role_ids, 0.0)
-    capacity = dict.fromkeys(bank.role_ids, 0.0)
-    for item_id, value in given.items():
-        item = bank.item(item_id)
-        if isinstance(item, LikertItem):
-            interest = NEUTRAL if value is None else keyed(bank, item, int(value))
-            for task in item.tasks:
-                sums[task] = sums.get(task, 0.0) + interest
-                counts[task] = counts.get(task, 0) + 1
-        else:
-            mixes = [role_mix((bank.task(t) for t in o.tasks), bank.role_ids) for o in item.options]
-            for role in bank.role_ids:
-                shares = [m[role] for m in mixes]
-                mean = sum(shares) / len(shares)
-                capacity[role] += max(shares) - mean
-                if value is not None:
-                    chosen = next(
-                        m for o, m in zip(item.options, mixes, strict=True) if o.id == value
-                    )
-                    gain[role] += chosen[role] - mean
-    # Iterate in bank order so float sums never depend on the order answers were given.
-    task_scores = {t.id: sums[t.id] / counts[t.id] for t in bank.tasks if t.id in counts}
+def answer_effects(bank: Bank, fits: Fits) -> dict[str, list[tuple[float, str]]]:
+    """Each answer's effect on each role's fit, in fit points, against a neutral answer.
 
-    params = bank.scoring
-    levels: dict[str, float] = {}
-    for role_id in bank.role_ids:
-        weighted = total = 0.0
-        for bank_task in bank.tasks:
-            weight = task_role_weight(bank_task, role_id)
-            if weight and bank_task.id in task_scores:
-                weighted += weight * task_scores[bank_task.id]
-                total += weight
-        base = weighted / total if total else NEUTRAL
-        levels[role_id] = shift_by_choices(
-            base, gain[role_id] / (capacity[role_id] + CHOICE_PRIOR), params.choice_weight
-        )
-
-    breadth = min(levels.values())
-    specialists = [r.id for r in bank.roles if r.profile == "specialist"]
-    fit: dict[str, float] = {}
-    for bank_role in bank.roles:
-        level = levels[bank_role.id]
-        if bank_role.profile == "generalist":
-            fit[bank_role.id] = (
-                1 - params.breadth_weight
-            ) * level + params.breadth_weight * breadth
-        else:
-            overlap = max(
-                (min(level, levels[other]) for other in specialists if other != bank_role.id),
-                default=0.0,
-            )
-            fit[bank_role.id] = level - params.focus_penalty * overlap
-    return _Scores(task_scores, levels, breadth, fit)
-
-
-def shift_by_choices(base: float, preference: float, weight: float) -> float:
-    """Move a Likert level towards 1 (preference > 0) or 0 (< 0) by a share of the way left.
-
-    Moving a share of the remaining distance, rather than adding and clipping, keeps the
-    level inside 0..1 without saturating, so every Likert answer still counts at the top.
+    Exact, not an approximation: the fit is a weighted mean, so changing one value changes
+    it by ``weight x change / total weight``. One pass over the answers, no re-scoring.
     """
-    share = weight * preference
-    return base + share * (1.0 - base) if share >= 0 else base + share * base
-
-
-def _dimension_scores(bank: Bank, task_scores: Mapping[str, float]) -> dict[str, float | None]:
-    out: dict[str, float | None] = {}
-    for dim in bank.dimensions:
-        values = [
-            task_scores[t.id] for t in bank.tasks if t.dimension == dim.id and t.id in task_scores
-        ]
-        out[dim.id] = round(100 * sum(values) / len(values), 1) if values else None
-    return out
-
-
-def _reasons(bank: Bank, given: Mapping[str, AnswerValue], scores: _Scores) -> tuple[Reason, ...]:
-    """For each role, the answers that moved its fit most against answering neutrally."""
     effects: dict[str, list[tuple[float, str]]] = {r: [] for r in bank.role_ids}
-    for item_id in given:
-        neutral = dict(given)
-        neutral[item_id] = None  # type: ignore[assignment]
-        fit_without = _score(bank, neutral).fit
-        for role in bank.role_ids:
-            delta = round(100 * (scores.fit[role] - fit_without[role]), 1)
-            if abs(delta) >= MIN_REASON_EFFECT:
-                effects[role].append((delta, item_id))
-    reasons: list[Reason] = []
+    for entry in fits.entries:
+        for r, weight in enumerate(entry.weights.weights):
+            if weight and fits.totals[r]:
+                delta = 100 * weight * (entry.values[r] - NEUTRAL) / fits.totals[r]
+                effects[bank.role_ids[r]].append((delta, entry.weights.item_id))
+    return effects
+
+
+def _reasons(bank: Bank, given: Mapping[str, AnswerValue], fits: Fits) -> tuple[Reason, ...]:
+    """For each role, the answers that moved its fit most against answering neutrally."""
     order = {item.id: n for n, item in enumerate(bank.items)}
-    for role in bank.role_ids:
-        ranked = sorted(effects[role], key=lambda e: (-abs(e[0]), order[e[1]]))
+    reasons: list[Reason] = []
+    for role, found in answer_effects(bank, fits).items():
+        shown = [(round(d, 1), i) for d, i in found if abs(round(d, 1)) >= MIN_REASON_EFFECT]
+        ranked = sorted(shown, key=lambda e: (-abs(e[0]), order[e[1]]))
         raised = [e for e in ranked if e[0] > 0][:REASONS_RAISED]
         lowered = [e for e in ranked if e[0] < 0][:REASONS_LOWERED]
         for delta, item_id in raised + lowered:
@@ -203,8 +162,30 @@ def _reasons(bank: Bank, given: Mapping[str, AnswerValue], scores: _Scores) -> t
     return tuple(reasons)
 
 
+def task_scores(bank: Bank, given: Mapping[str, AnswerValue]) -> dict[str, float]:
+    """Mean keyed Likert answer per task, for tasks some answer measures."""
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for item_id, value in given.items():
+        item = bank.item(item_id)
+        if isinstance(item, LikertItem):
+            interest = keyed(bank, item, int(value))
+            for task in item.tasks:
+                sums[task] = sums.get(task, 0.0) + interest
+                counts[task] = counts.get(task, 0) + 1
+    return {t.id: sums[t.id] / counts[t.id] for t in bank.tasks if t.id in counts}
+
+
+def _dimension_scores(bank: Bank, scores: Mapping[str, float]) -> dict[str, float | None]:
+    values: dict[str, list[float]] = {d.id: [] for d in bank.dimensions}
+    for task in bank.tasks:
+        if task.id in scores:
+            values[task.dimension].append(scores[task.id])
+    return {d: round(100 * sum(v) / len(v), 1) if v else None for d, v in values.items()}
+
+
 def _notes(
-    bank: Bank, given: Mapping[str, AnswerValue], task_scores: Mapping[str, float]
+    bank: Bank, given: Mapping[str, AnswerValue], scores: Mapping[str, float]
 ) -> tuple[str, ...]:
     """Explanations of overlaps between roles that this person's answers touch."""
     chosen_tasks: set[str] = set()
@@ -216,8 +197,8 @@ def _notes(
                 chosen_tasks.update(option.tasks)
     shown = []
     for note in bank.notes:
-        evidence = [task_scores[t] for t in note.tasks if t in task_scores]
-        evidence += [1.0 for t in note.tasks if t in chosen_tasks]
+        evidence: Sequence[float] = [scores[t] for t in note.tasks if t in scores]
+        evidence = [*evidence, *(1.0 for t in note.tasks if t in chosen_tasks)]
         if evidence and sum(evidence) / len(evidence) >= NOTE_INTEREST:
             shown.append(note.id)
     return tuple(shown)

@@ -19,7 +19,7 @@ CONFIDENCES: tuple[Confidence, ...] = ("strong", "moderate", "close", "none")
 
 # The version of the record's layout; a reader accepts older layouts and ignores keys
 # it does not know.
-RECORD_FORMAT = 2
+RECORD_FORMAT = 3
 
 FactValue = int | float | str | bool | None | tuple[Any, ...] | Mapping[str, Any]
 
@@ -82,6 +82,10 @@ class Result:
     reasons: tuple[Reason, ...]
     notes: tuple[str, ...]  # ids of the bank's notes this person's answers touch
     low_interest: bool = False  # even the best fit is low: no role appeals much
+    # The margin in standard errors of this person's own answers (docs/scoring.md).
+    separation: float = 0.0
+    # How far this person's answers stray within a role, 0..100 (a fifth of the scale: 20).
+    spread: float = 0.0
 
     def flag_codes(self) -> tuple[str, ...]:
         return tuple(f.code for f in self.flags)
@@ -121,6 +125,8 @@ class Result:
             ],
             "notes": list(self.notes),
             "low_interest": self.low_interest,
+            "separation": self.separation,
+            "spread": self.spread,
         }
 
     @classmethod
@@ -163,8 +169,10 @@ class Result:
                 ),
                 notes=tuple(str(n) for n in data.get("notes", ())),
                 low_interest=bool(data.get("low_interest", False)),
+                separation=float(data.get("separation", 0.0)),
+                spread=float(data.get("spread", 0.0)),
             )
-        except (KeyError, TypeError, AttributeError) as error:
+        except (KeyError, TypeError, AttributeError, OverflowError) as error:
             raise ValueError(f"not a result record: {type(error).__name__}: {error}") from None
 
 

@@ -146,8 +146,8 @@ class QuestionsController(QObject):
         if quiz.answered_count < quiz.needed:
             warning = _(
                 "You have answered {answered} of {total} questions. With fewer than {needed} "
-                "answers your result will be marked incomplete: fine for a first look, but "
-                "answer the highlighted questions for a result you can rely on."
+                "answers there is no verdict yet: the result shows your fits, but recommends "
+                "no role. Answer the highlighted questions for a result you can rely on."
             ).format(answered=quiz.answered_count, total=quiz.total, needed=quiz.needed)
         page = self._pages.review
         page.show_answers(rows, warning)

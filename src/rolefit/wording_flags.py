@@ -1,0 +1,112 @@
+"""The words of a result's validity flags; part of ``rolefit.wording``, which re-exports them.
+
+Kept apart only to keep modules short: every word of a result is still made through
+``rolefit.wording.result_words``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from rolefit.bank.model import Bank, ChoiceItem
+from rolefit.i18n import _
+from rolefit.scoring.result import Flag
+
+
+class FlagWords(NamedTuple):
+    code: str
+    title: str  # a few words: "Answers that disagree"
+    message: str  # what happened and what to do
+
+
+def role_in_sentence(bank: Bank, role_id: str) -> str:
+    """A role's title as it reads inside a sentence ("operations management")."""
+    title = bank.role(role_id).title
+    # Lower-case only a capitalised first word ("Operations management"), not an
+    # acronym or a name ("HR management", "McKinsey practice").
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def flag_words(bank: Bank, flag: Flag) -> FlagWords:
+    facts = flag.facts
+    if flag.code == "incomplete":
+        message = _(
+            "You answered {answered} of {total} questions; at least {needed} are needed for a "
+            "result you can rely on."
+        ).format(
+            answered=facts.get("answered", "?"),
+            total=facts.get("total", "?"),
+            needed=facts.get("needed", "?"),
+        )
+        missing = [
+            role_in_sentence(bank, r) for r in facts.get("missing_roles", ()) if _has_role(bank, r)
+        ]
+        if missing:
+            message += " " + _("Nothing you answered was about {roles}.").format(
+                roles=_(" or ").join(missing)
+            )
+        message += " " + _("Go back and answer the questions you skipped to firm it up.")
+        return FlagWords(flag.code, _("Incomplete"), message)
+    if flag.code == "straight-lining":
+        same, answered = facts.get("same", "?"), facts.get("answered", "?")
+        return FlagWords(
+            flag.code,
+            _("The same answer throughout"),
+            _(
+                "{same} of your {answered} answers were the same. That can happen when the "
+                "questions feel alike, but it hides your real preferences: try again, taking "
+                "each question on its own."
+            ).format(same=same, answered=answered),
+        )
+    if flag.code == "acquiescence":
+        return FlagWords(
+            flag.code,
+            _("Agreeing with everything"),
+            _(
+                "You agreed with questions asked the other way round (such as how much you "
+                "would dislike a task) about as much as with the rest, so your answers may "
+                "lean towards agreeing rather than towards a role. Read each question's "
+                "wording once more."
+            ),
+        )
+    if flag.code == "inconsistent":
+        shown = "; ".join(filter(None, (_example(bank, e) for e in facts.get("examples", ()))))
+        message = _(
+            "Your answers about the same kind of work point different ways more often than "
+            "careful answers do. Perhaps some questions were answered in a hurry or misread: "
+            "check your answers before relying on the result."
+        )
+        if shown:
+            message += " " + _("For example: {examples}.").format(examples=shown)
+        return FlagWords(flag.code, _("Answers that disagree"), message)
+    return FlagWords(
+        flag.code,
+        _("Read with care"),
+        _("RoleFit noticed something in these answers ({code}) that calls for care.").format(
+            code=flag.code
+        ),
+    )
+
+
+def _has_role(bank: Bank, role_id: str) -> bool:
+    return role_id in bank.role_ids
+
+
+def _example(bank: Bank, example: Mapping[str, Any]) -> str:
+    if "choice" in example and bank.has_item(str(example["choice"])):
+        item = bank.item(str(example["choice"]))
+        if isinstance(item, ChoiceItem):
+            chosen, other = item.option(str(example["chosen"])), item.option(str(example["other"]))
+            if chosen and other:
+                return _("choosing \u201c{chosen}\u201d over \u201c{other}\u201d").format(
+                    chosen=chosen.text, other=other.text
+                )
+    first, second = str(example.get("first", "")), str(example.get("second", ""))
+    if bank.has_item(first) and bank.has_item(second):
+        return _("\u201c{first}\u201d and \u201c{second}\u201d").format(
+            first=bank.item(first).summary, second=bank.item(second).summary
+        )
+    return ""
