@@ -3,7 +3,8 @@
 Run:  python scripts/screenshots.py [--scale 2] [--dark] [--out DIR]
 
 Drives the real window with the example answers in docs/examples/ and saves welcome,
-a Likert item, a choice item, review, results and the print preview.
+a Likert item, a choice item, review, results, the print preview, a result with no clear
+preference and the welcome page offering to resume.
 """
 
 from __future__ import annotations
@@ -96,6 +97,26 @@ def main() -> None:
         app.processEvents()
         shot("6-print-preview", preview)
         preview.close()
+        # No clear preference: the same answer to every scale question, no choices.
+        shell.welcome.show()
+        shell.dialogs.ask = lambda *args, **kwargs: 1  # type: ignore[method-assign]
+        window.welcome.short_button.click()
+        quiz = questions.quiz
+        for item in quiz.items:
+            if isinstance(item, ChoiceItem):
+                questions.skip()
+            else:
+                questions.answer(3)
+        questions.submit()
+        shot("7-no-preference")
+        # Back on the welcome page with an unfinished questionnaire waiting.
+        window.welcome.full_button.click()
+        for item in questions.quiz.items[:5]:
+            questions.answer(
+                answers.get(item.id, 3) if not isinstance(item, ChoiceItem) else item.options[0].id
+            )
+        shell.welcome.show()
+        shot("8-welcome-resume")
         window.close()
         shell.store.close()
     QApplication.processEvents()

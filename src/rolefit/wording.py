@@ -149,13 +149,19 @@ def _details(bank: Bank, result: Result) -> tuple[str, ...]:
             "Your fits are at most {gap} points apart, no more than your answers vary from one "
             "question to the next."
         )
-        details.append(
-            (apart.format(gap=gap) if gap != "0" else _("Your fits are level."))
-            + " "
-            + _(
+        separate = (
+            _(
                 "What would separate them is a clearer liking for one kind of work than the "
                 "others: the answers below show what moved each fit."
             )
+            if result.reasons
+            else _(
+                "What would separate them is a clearer liking for one kind of work than the "
+                "others; no single answer of yours leaned either way."
+            )
+        )
+        details.append(
+            (apart.format(gap=gap) if gap != "0" else _("Your fits are level.")) + " " + separate
         )
         generalist = next((r for r in bank.roles if r.profile == "generalist"), None)
         if generalist and min(result.levels.values(), default=0.0) >= BROAD_INTEREST:

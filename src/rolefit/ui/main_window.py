@@ -21,7 +21,7 @@ from rolefit.ui.views.welcome import WelcomePage
 # no page clips a question, an answer or a button (device-independent pixels; every page
 # scrolls what does not fit).
 PREFERRED = QSize(900, 680)
-SMALLEST = QSize(560, 400)
+SMALLEST = QSize(580, 400)
 
 
 def first_size(available: QSize) -> QSize:

@@ -23,7 +23,10 @@ def local_time(iso: str) -> str:
     moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
         return iso
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale set: a date anyone can read
+        return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
+    return locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def first_sentence(text: str) -> str:

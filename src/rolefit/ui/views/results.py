@@ -36,7 +36,7 @@ class ResultsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
-        self._layout = scrolling_page(self, _("Your result"), margins=(40, 24), spacing=10)
+        self._layout = scrolling_page(self, _("Your result"), margins=(24, 20), spacing=10)
         scroll = self.findChild(QScrollArea, "pageScroll")
         assert scroll is not None
         self.scroll_area = scroll
@@ -81,7 +81,7 @@ class ResultsPage(QWidget):
         self._layout.addStretch(1)
 
         bar = QHBoxLayout()
-        bar.setContentsMargins(16, 8, 16, 12)
+        bar.setContentsMargins(24, 8, 24, 12)
         bar.setSpacing(6)
         # Short texts, so the bar fits the smallest window; the shortcuts are in the File
         # menu and the tooltips, the full names for screen readers.
