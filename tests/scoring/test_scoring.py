@@ -291,8 +291,8 @@ def test_a_reverse_reason_reads_as_the_question_was_asked(bank):
     liked = shown["operations", "dislike-production-floor"]
     assert liked.direction == "raised"
     assert liked.text == (
-        "You answered \u201cnot at all\u201d to \u201cHow much would you dislike a job based "
-        "where products are made?\u201d"
+        "You answered \u201cnot at all\u201d to \u201cHow much would you dislike working in a "
+        "place where products are made?\u201d"
     )
     disliked = shown["business", "dislike-accounts"]
     assert disliked.direction == "lowered" and "\u201cvery much\u201d" in disliked.text
