@@ -125,10 +125,10 @@ def test_sessions_json_contract(tmp_path, capsys):
     bank = load_default_bank()
     result = score_answers(bank, make_answers(bank, {"hiring": 4}, "short"))
     store = open_store(tmp_path).store
-    done = store.start_session("short", "management", "1.0")
+    done = store.start_session("short", bank)
     store.save_answer(done, "hiring", 4)
     store.complete(done, result.to_record())
-    open_ = store.start_session("full", "management", "1.0")
+    open_ = store.start_session("full", bank)
     store.save_answer(open_, "first-task", "interviews")
     store.close()
     assert main(["sessions", "--data-dir", str(tmp_path), "--json"]) == 0

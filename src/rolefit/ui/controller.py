@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from rolefit.bank import ValidBank
 from rolefit.bank.outline import estimated_minutes
-from rolefit.store import Store
+from rolefit.store import Store, local_time
 from rolefit.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class QuizController(QObject):
         if unfinished is not None and unfinished.bank_id == outline.id:
             form = outline.forms.get(unfinished.form)
             total = form.items if form is not None else 0
-            started = unfinished.started.replace("T", " ")[:16]
+            started = local_time(unfinished.started)  # stored in UTC
             self.window.welcome.show_resume(
                 f"You have an unfinished {unfinished.form} questionnaire from {started}"
                 f"{' for ' + unfinished.name if unfinished.name else ''}: "
@@ -126,7 +126,7 @@ class QuizController(QObject):
         self.window.welcome.full_button.setFocus()
 
     def start(self, form: str, name: str) -> None:
-        session_id = self.store.start_session(form, self.bank.id, self.bank.version, name)
+        session_id = self.store.start_session(form, self.bank, name)
         self._begin(session_id, form, name, {}, 0)
 
     def _begin(

@@ -1,0 +1,181 @@
+"""Opening a database file: checked cheaply, migrated atomically, or refused in words.
+
+What an open checks, and what it costs:
+
+- always: the schema version, that the tables and columns that version promises exist
+  (one query on the schema), the first and last page of each table, and the header's
+  own size against the file's (a copy cut short). Milliseconds, whatever the size.
+- only when a non-empty ``-wal`` is found (RoleFit did not close cleanly, or another
+  program has the database open): the journal's header, then ``PRAGMA quick_check``
+  through a read-only connection, so that a damaged database is set aside exactly as
+  found, its journal not yet merged into it.
+
+Errors are sorted by what they mean: ``DamagedError`` (set the file aside),
+``NewerSchemaError``, ``BusyError`` and ``NotMigratedError`` (leave it exactly as it is).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from rolefit.store import files, schema
+from rolefit.store.connection import (
+    BUSY_TIMEOUT_MS,
+    BusyError,
+    Connect,
+    DamagedError,
+    Database,
+    NewerSchemaError,
+    NotMigratedError,
+    StoreError,
+    error_kind,
+)
+from rolefit.store.migrations import migrate, schema_version, user_version
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    conn.isolation_level = None  # transactions are begun and ended by the store itself
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def open_database(path: Path, connect: Connect) -> tuple[Database, str | None, Path | None]:
+    """The database at ``path`` (created if missing), ready for the newest schema.
+
+    Returns it with a note and a path when something had to be kept aside on the way
+    (a damaged journal, with a copy of its database), else None and None.
+    """
+    if path.is_symlink():
+        raise DamagedError(f"{path.name} is a link to another file, which RoleFit does not follow")
+    note = kept = None
+    if not files.create_private_file(path):
+        for companion in (path, *(path.with_name(path.name + s) for s in files.COMPANIONS)):
+            files.make_owner_only(companion)
+        wal_issue = files.wal_problem(path)
+        if wal_issue is not None:
+            kept = files.keep_damaged_wal(path)
+            note = (
+                f"{wal_issue}. RoleFit kept it, with a copy of the database, as {kept.name}, "
+                "and opened the database as it was at its last complete save"
+            )
+        elif files.size_of(path.with_name(path.name + "-wal")) > 0:
+            _check_before_merging(path, connect)
+    conn = connect(str(path))
+    try:
+        _prepare(conn, path, connect)
+    except BaseException:
+        conn.close()
+        raise
+    return Database(conn, path), note, kept
+
+
+def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> None:
+    """Check what is cheap to check, switch to WAL, and migrate."""
+    configure(conn)
+    try:
+        conn.execute("BEGIN")  # one read snapshot for the checks
+        try:
+            version = check(conn, path)
+        finally:
+            conn.execute("ROLLBACK")
+        if path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode, synchronous=NORMAL syncs only at checkpoints: a commit survives a
+        # killed process but may be lost on power loss or an OS crash. FULL syncs the WAL
+        # at every commit, so an answer shown as saved is on the disk. bench/store.py
+        # measures what that costs per answer.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        raise classified(error, "RoleFit cannot read its database") from error
+    if version < schema_version():
+        try:
+            migrate(conn, path, connect)
+        except sqlite3.Error as error:
+            if error_kind(error) == "damage":
+                raise classified(error, "RoleFit cannot read its database") from error
+            raise _not_migrated(error, path) from error
+        except (StoreError, OSError, ValueError) as error:
+            raise _not_migrated(error, path) from error
+
+
+def check(conn: sqlite3.Connection, path: Path | None) -> int:
+    """The database's schema version, after the cheap checks; raises what they find."""
+    version = user_version(conn)
+    if version > schema_version():
+        raise NewerSchemaError(
+            f"the database was written by a newer RoleFit (schema {version}, this one "
+            f"knows {schema_version()})"
+        )
+    problem = schema.structure_problem(conn, version)
+    if problem is not None:
+        raise DamagedError(f"RoleFit cannot read its database: {problem}")
+    schema.probe_tables(conn, version)
+    if path is not None and files.header_problem(path) is not None:
+        found = quick_check(conn)
+        if found:
+            raise DamagedError(
+                f"the database is damaged: {files.header_problem(path)} ({'; '.join(found)})"
+            )
+    return version
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("PRAGMA quick_check(10)").fetchall()
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+def _check_before_merging(path: Path, connect: Connect) -> None:
+    """Check a database left with a journal through a connection that cannot write.
+
+    Closing a read-write connection merges the journal into the database; if the pair
+    is damaged (or the journal belongs to another database), it must be set aside as
+    found instead.
+    """
+    try:
+        conn = connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise classified(error, "RoleFit cannot read its database") from error
+    try:
+        configure(conn)
+        check(conn, None)
+        found = quick_check(conn)
+        if found:
+            raise DamagedError(
+                "the database is damaged (it was not closed properly, and SQLite's check "
+                f"found: {'; '.join(found[:3])})"
+            )
+    except sqlite3.Error as error:
+        raise classified(error, "RoleFit cannot read its database") from error
+    finally:
+        conn.close()
+
+
+def classified(error: sqlite3.Error, what: str) -> StoreError:
+    """An SQLite error at open, as the kind of ``StoreError`` it is."""
+    kind = error_kind(error)
+    if kind == "damage":
+        return DamagedError(f"{what}: {error}")
+    if kind == "busy":
+        return BusyError(
+            f"another program is using RoleFit's database right now ({error}); "
+            "RoleFit left it as it is"
+        )
+    return StoreError(f"{what}: {error}")
+
+
+def _not_migrated(error: BaseException, path: Path | None) -> NotMigratedError:
+    detail = str(error) or type(error).__name__
+    return NotMigratedError(
+        "RoleFit could not update its saved questionnaires to this version "
+        f"({detail}). The file was left exactly as it was"
+        + (f" ({path})" if path is not None else "")
+    )
+
+
+def open_in_memory(connect: Connect) -> Database:
+    """An empty database in memory, for when no file can be used."""
+    conn = connect(":memory:")
+    _prepare(conn, None, connect)
+    return Database(conn, None)
