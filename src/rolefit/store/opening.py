@@ -16,6 +16,7 @@ Errors are sorted by what they mean: ``DamagedError`` (set the file aside),
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
             if error_kind(error) == "damage":
                 raise classified(error, "RoleFit cannot read its database") from error
             raise _not_migrated(error, path) from error
-        except (StoreError, OSError, ValueError) as error:
+        except Exception as error:  # a step's own bug, a full disk: not the file's damage
             raise _not_migrated(error, path) from error
 
 
@@ -175,7 +176,12 @@ def _not_migrated(error: BaseException, path: Path | None) -> NotMigratedError:
 
 
 def open_in_memory(connect: Connect) -> Database:
-    """An empty database in memory, for when no file can be used."""
+    """An empty database in memory, for when no file can be used.
+
+    If a migration step fails even here (a bug in that step), the database stays at the
+    last version whose steps all worked: a store that works is better than none.
+    """
     conn = connect(":memory:")
-    _prepare(conn, None, connect)
+    with contextlib.suppress(NotMigratedError):
+        _prepare(conn, None, connect)
     return Database(conn, None)
