@@ -157,9 +157,9 @@ def size_of(path: Path) -> int:
 def header_problem(path: Path) -> str | None:
     """What the first 100 bytes of an SQLite file say is wrong with it, cheaply.
 
-    Only a plain SQLite file is judged (an encrypted one has no readable header; SQLite
-    judges those). The one finding is a file shorter than its own header says, as when a
-    copy was cut off; the caller confirms with SQLite before calling it damage.
+    Only a plain SQLite file is judged (an encrypted one has no readable header). The one
+    finding is a file shorter than its own header says, as when a copy was cut off: SQLite
+    calls that "malformed"; this says what it means.
     """
     try:
         with open(path, "rb") as file:

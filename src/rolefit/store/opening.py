@@ -3,8 +3,9 @@
 What an open checks, and what it costs:
 
 - always: the schema version, that the tables and columns that version promises exist
-  (one query on the schema), the first and last page of each table, and the header's
-  own size against the file's (a copy cut short). Milliseconds, whatever the size.
+  (one query on the schema), and the first and last row of each table and index (a
+  damaged root page). SQLite itself refuses a file that is not a database or is shorter
+  than its header says. Milliseconds, whatever the size.
 - only when a non-empty ``-wal`` is found (RoleFit did not close cleanly, or another
   program has the database open): the journal's header, then ``PRAGMA quick_check``
   through a read-only connection, so that a damaged database is set aside exactly as
@@ -33,6 +34,8 @@ from rolefit.store.connection import (
     error_kind,
 )
 from rolefit.store.migrations import migrate, schema_version, user_version
+
+DAMAGED = "the file of saved questionnaires is damaged"
 
 
 def configure(conn: sqlite3.Connection) -> None:
@@ -76,7 +79,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
     try:
         conn.execute("BEGIN")  # one read snapshot for the checks
         try:
-            version = check(conn, path)
+            version = check(conn)
         finally:
             conn.execute("ROLLBACK")
         if path is not None:
@@ -88,7 +91,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
-        raise classified(error, "RoleFit cannot read its database") from error
+        raise classified(error, "RoleFit cannot read its database", path) from error
     if version < schema_version():
         try:
             migrate(conn, path, connect)
@@ -100,7 +103,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
             raise _not_migrated(error, path) from error
 
 
-def check(conn: sqlite3.Connection, path: Path | None) -> int:
+def check(conn: sqlite3.Connection) -> int:
     """The database's schema version, after the cheap checks; raises what they find."""
     version = user_version(conn)
     if version > schema_version():
@@ -112,12 +115,6 @@ def check(conn: sqlite3.Connection, path: Path | None) -> int:
     if problem is not None:
         raise DamagedError(f"RoleFit cannot read its database: {problem}")
     schema.probe_tables(conn, version)
-    if path is not None and files.header_problem(path) is not None:
-        found = quick_check(conn)
-        if found:
-            raise DamagedError(
-                f"the database is damaged: {files.header_problem(path)} ({'; '.join(found)})"
-            )
     return version
 
 
@@ -140,12 +137,12 @@ def _check_before_merging(path: Path, connect: Connect) -> None:
         raise classified(error, "RoleFit cannot read its database") from error
     try:
         configure(conn)
-        check(conn, None)
+        check(conn)
         found = quick_check(conn)
         if found:
             raise DamagedError(
-                "the database is damaged (it was not closed properly, and SQLite's check "
-                f"found: {'; '.join(found[:3])})"
+                f"{DAMAGED}: it was not closed properly, and SQLite's check found "
+                f"{'; '.join(found[:3])}"
             )
     except sqlite3.Error as error:
         raise classified(error, "RoleFit cannot read its database") from error
@@ -153,11 +150,14 @@ def _check_before_merging(path: Path, connect: Connect) -> None:
         conn.close()
 
 
-def classified(error: sqlite3.Error, what: str) -> StoreError:
-    """An SQLite error at open, as the kind of ``StoreError`` it is."""
+def classified(error: sqlite3.Error, what: str, path: Path | None = None) -> StoreError:
+    """An SQLite error at open, as the kind of ``StoreError`` it is, in words."""
     kind = error_kind(error)
     if kind == "damage":
-        return DamagedError(f"{what}: {error}")
+        if "not a database" in str(error):
+            return DamagedError(f"{what}: the file is not a database at all (SQLite: {error})")
+        cut = files.header_problem(path) if path is not None else None
+        return DamagedError(f"{what}: {DAMAGED}{': ' + cut if cut else ''} (SQLite: {error})")
     if kind == "busy":
         return BusyError(
             f"another program is using RoleFit's database right now ({error}); "

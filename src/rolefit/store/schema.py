@@ -162,10 +162,28 @@ def structure_problem(db: sqlite3.Connection, version: int) -> str | None:
 
 
 def probe_tables(db: sqlite3.Connection, version: int) -> None:
-    """Touch the first and last page of every table: cheap, and finds a damaged root.
+    """Read the first and last row of every table and index: cheap, finds a damaged root.
 
-    Damage deeper in a big file is found when SQLite first reads it (then the store runs
-    ``quick_check``), not here: a full check at every open would cost seconds.
+    Each b-tree is walked from its root to its first and its last leaf, and only there:
+    damage deeper in a big file is found when SQLite first reads it (then the store runs
+    ``quick_check``), not here, since a full check at every open would cost seconds.
     """
-    for table in TABLES.get(version, {}):
-        db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+    tables = list(TABLES.get(version, {}))
+    for table in tables:
+        for order in ("ASC", "DESC"):
+            # NOT INDEXED: min(rowid) alone would be answered from the smallest index.
+            db.execute(f"SELECT * FROM {table} NOT INDEXED ORDER BY rowid {order} LIMIT 1")
+    marks = ", ".join("?" * len(tables))
+    indexes = db.execute(
+        f"SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for index, table in indexes:
+        (column,) = db.execute(
+            "SELECT name FROM pragma_index_info(?) WHERE seqno = 0", (index,)
+        ).fetchone()
+        for order in ("ASC", "DESC"):
+            db.execute(
+                f'SELECT "{column}" FROM {table} INDEXED BY "{index}"'
+                f' ORDER BY "{column}" {order} LIMIT 1'
+            )

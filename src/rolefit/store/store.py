@@ -286,7 +286,7 @@ def read_store(data_dir: Path, *, connect: Connect = default_connect) -> Store |
         conn.execute("PRAGMA query_only = ON")
         conn.execute("BEGIN")
         try:
-            version = check(conn, path)
+            version = check(conn)
         finally:
             conn.execute("ROLLBACK")
         if version < schema_version():
