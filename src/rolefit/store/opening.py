@@ -53,8 +53,6 @@ def open_database(path: Path, connect: Connect) -> tuple[Database, str | None, P
         raise DamagedError(f"{path.name} is a link to another file, which RoleFit does not follow")
     note = kept = None
     if not files.create_private_file(path):
-        for companion in (path, *(path.with_name(path.name + s) for s in files.COMPANIONS)):
-            files.make_owner_only(companion)
         wal_issue = files.wal_problem(path)
         if wal_issue is not None:
             kept = files.keep_damaged_wal(path)
@@ -83,6 +81,10 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
         finally:
             conn.execute("ROLLBACK")
         if path is not None:
+            # Found sound: made private before anything is written to it (a file set
+            # aside keeps the permissions it was found with).
+            for companion in (path, *(path.with_name(path.name + s) for s in files.COMPANIONS)):
+                files.make_owner_only(companion)
             conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode, synchronous=NORMAL syncs only at checkpoints: a commit survives a
         # killed process but may be lost on power loss or an OS crash. FULL syncs the WAL
