@@ -5,7 +5,7 @@ journal and ``synchronous=FULL``, so an answer shown as saved survives a killed 
 and a power cut alike. Modules: ``connection`` (settings, units of work, errors),
 ``opening`` (checks at open), ``migrations`` (+ ``schema``, ``upgrade_v1``), one module
 per record kind (``sessions``, ``results``, ``banks``), ``files`` (permissions, set-aside
-files, headers) and ``store`` (the ``Store``).
+files, headers), ``lock`` (one RoleFit per data folder) and ``store`` (the ``Store``).
 """
 
 from rolefit.store.connection import (
@@ -18,6 +18,7 @@ from rolefit.store.connection import (
     StoreError,
     local_time,
 )
+from rolefit.store.lock import DataLock, acquire_data_lock
 from rolefit.store.sessions import DB_FILENAME, SessionRecord, SessionSummary
 from rolefit.store.store import OpenedStore, Store, open_store, read_sessions, read_store
 
@@ -26,6 +27,7 @@ __all__ = [
     "BusyError",
     "Connect",
     "DamagedError",
+    "DataLock",
     "NewerSchemaError",
     "NotMigratedError",
     "OpenedStore",
@@ -34,6 +36,7 @@ __all__ = [
     "SessionSummary",
     "Store",
     "StoreError",
+    "acquire_data_lock",
     "local_time",
     "open_store",
     "read_sessions",

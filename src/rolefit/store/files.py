@@ -5,6 +5,12 @@ the store writes owner-only (0600), whatever the umask. SQLite gives the ``-wal`
 ``-shm`` files it creates the database file's own permissions, so making the database
 0600 before SQLite first opens it covers them too. Nothing here follows a symbolic link
 someone else planted.
+
+Never open the database or its ``-shm`` with ``os.open`` while this process may have an
+SQLite connection to it: closing any descriptor of a file drops every POSIX lock the
+process holds on it, SQLite's included, and another process may then truncate a
+``-shm`` this one still has mapped (it dies of SIGBUS). Paths are stat'ed, chmod'ed and
+renamed instead; only files no connection of ours can hold are opened.
 """
 
 from __future__ import annotations
@@ -62,17 +68,16 @@ def make_owner_only(path: Path) -> None:
 
     RoleFit 0.1.0 let SQLite create its database with the umask's permissions (often
     0644), so a database it wrote is made private the first time this version opens it.
+    By path, not by descriptor (see the module's docstring); never through a link.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except (FileNotFoundError, OSError):
+        status = os.lstat(path)
+    except OSError:
         return
-    try:
-        status = os.fstat(fd)
-        if stat.S_IMODE(status.st_mode) & 0o077 and status.st_uid == os.getuid():
-            os.fchmod(fd, stat.S_IMODE(status.st_mode) & 0o700)
-    finally:
-        os.close(fd)
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
+        return
+    if stat.S_IMODE(status.st_mode) & 0o077:
+        os.chmod(path, stat.S_IMODE(status.st_mode) & 0o700)
 
 
 def utc_stamp() -> str:
@@ -157,6 +162,8 @@ def size_of(path: Path) -> int:
 def header_problem(path: Path) -> str | None:
     """What the first 100 bytes of an SQLite file say is wrong with it, cheaply.
 
+    Opens the file: call it only when no connection of this process has it open.
+
     Only a plain SQLite file is judged (an encrypted one has no readable header). The one
     finding is a file shorter than its own header says, as when a copy was cut off: SQLite
     calls that "malformed"; this says what it means.
@@ -184,32 +191,31 @@ def header_problem(path: Path) -> str | None:
 
 
 def wal_problem(db_path: Path) -> str | None:
-    """Whether a non-empty ``-wal`` beside a plain SQLite database is not a valid journal.
+    """Whether a non-empty ``-wal`` beside the database is not a valid journal.
 
     SQLite ignores a write-ahead log whose header is not valid and overwrites it at the
     next write; RoleFit keeps it instead, so whatever it held can still be looked at.
+    Only the ``-wal`` is read here (SQLite locks the database and ``-shm``, not it).
     """
     wal = db_path.with_name(db_path.name + "-wal")
     try:
-        with open(db_path, "rb") as file:
-            db_header = file.read(100)
         with open(wal, "rb") as file:
             header = file.read(32)
     except OSError:
         return None
-    if not header or not db_header.startswith(SQLITE_MAGIC):
+    if not header:
         return None
     if len(header) < 32:
         return "its journal file (-wal) is cut short"
     magic, version, page_size = struct.unpack(">III", header[:12])
     if magic not in WAL_MAGIC or version != WAL_VERSION:
         return "its journal file (-wal) is not a journal SQLite wrote"
-    if _wal_checksum(header[:24], big_endian=magic & 1 == 1) != struct.unpack(">II", header[24:32]):
+    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
         return "its journal file (-wal) is damaged"
-    db_page_size = struct.unpack(">H", db_header[16:18])[0]
-    db_page_size = 65536 if db_page_size == 1 else db_page_size
-    if page_size != db_page_size:
-        return "its journal file (-wal) belongs to another database"
+    if _wal_checksum(header[:24], big_endian=magic & 1 == 1) != struct.unpack(
+        ">II", header[24:32]
+    ):
+        return "its journal file (-wal) is damaged"
     return None
 
 

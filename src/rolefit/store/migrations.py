@@ -132,33 +132,39 @@ def user_version(db: sqlite3.Connection) -> int:
 
 
 def migrate(db: sqlite3.Connection, path: Path | None, connect: Connect) -> Path | None:
-    """Run the missing steps; return the copy kept before them (None for a new database).
+    """Run the missing steps; return the copy kept before them, if one was needed.
 
-    Each step re-reads the version inside its own ``BEGIN IMMEDIATE`` transaction, so two
-    processes opening a new folder at the same moment never run a step twice. If a step
-    fails, it is rolled back and the error raised; if none had been committed, the copy
-    is removed again (the database is exactly what was copied).
+    A copy is made of a database that holds sessions (a new or empty one has nothing to
+    lose). Each step re-reads the version inside its own ``BEGIN IMMEDIATE`` transaction,
+    so two processes opening a folder at the same moment never run a step twice. If a
+    step fails, it is rolled back and the error raised. A copy is removed again when
+    this call changed nothing (the database is then exactly what was copied).
     """
     target = schema_version()
     start = user_version(db)
     if start >= target:
         return None
-    copy = keep_copy(db, path, start + 1, connect) if start >= 1 and path is not None else None
+    copy = None
+    if start >= 1 and path is not None and _holds_sessions(db):
+        copy = keep_copy(db, path, start + 1, connect)
     # Tables are rebuilt (create, copy, drop, rename), which foreign keys would turn into
     # cascading deletes; SQLite's documented procedure turns them off around it and checks
     # them before each commit. The pragma does nothing inside a transaction.
     db.execute("PRAGMA foreign_keys = OFF")
+    ran = 0
     try:
         while _step(db, target):
-            pass
-    except BaseException:
-        if copy is not None and user_version(db) == start:
-            copy.unlink(missing_ok=True)
-            copy = None
-        raise
+            ran += 1
     finally:
         db.execute("PRAGMA foreign_keys = ON")
+        if copy is not None and ran == 0:  # failed, or another process had done it
+            copy.unlink(missing_ok=True)
+            copy = None
     return copy
+
+
+def _holds_sessions(db: sqlite3.Connection) -> bool:
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM sessions)").fetchone()[0])
 
 
 def _step(db: sqlite3.Connection, target: int) -> bool:

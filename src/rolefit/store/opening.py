@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from pathlib import Path
 
 from rolefit.store import files, schema
@@ -65,8 +66,11 @@ def open_database(path: Path, connect: Connect) -> tuple[Database, str | None, P
     conn = connect(str(path))
     try:
         _prepare(conn, path, connect)
-    except BaseException:
+    except BaseException as error:
         conn.close()
+        cut = files.header_problem(path) if isinstance(error, DamagedError) else None
+        if cut is not None:  # after close: reading the file would drop SQLite's locks
+            raise DamagedError(f"{error}; {cut}") from error
         raise
     return Database(conn, path), note, kept
 
@@ -75,17 +79,13 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
     """Check what is cheap to check, switch to WAL, and migrate."""
     configure(conn)
     try:
-        conn.execute("BEGIN")  # one read snapshot for the checks
-        try:
-            version = check(conn)
-        finally:
-            conn.execute("ROLLBACK")
+        version = check(conn)
         if path is not None:
             # Found sound: made private before anything is written to it (a file set
             # aside keeps the permissions it was found with).
             for companion in (path, *(path.with_name(path.name + s) for s in files.COMPANIONS)):
                 files.make_owner_only(companion)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
         # In WAL mode, synchronous=NORMAL syncs only at checkpoints: a commit survives a
         # killed process but may be lost on power loss or an OS crash. FULL syncs the WAL
         # at every commit, so an answer shown as saved is on the disk. bench/store.py
@@ -93,7 +93,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
-        raise classified(error, "RoleFit cannot read its database", path) from error
+        raise classified(error, "RoleFit cannot read its database") from error
     if version < schema_version():
         try:
             migrate(conn, path, connect)
@@ -105,8 +105,41 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
             raise _not_migrated(error, path) from error
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to the WAL journal (a database RoleFit made is in it already).
+
+    Switching needs the database to itself for a moment, and SQLite answers "locked"
+    at once, without waiting, when another connection is reading it: so wait here, as
+    long as for any other lock.
+    """
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error_kind(error) != "busy" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def check(conn: sqlite3.Connection) -> int:
-    """The database's schema version, after the cheap checks; raises what they find."""
+    """The database's schema version, after the cheap checks; raises what they find.
+
+    All in one read transaction: read in separate snapshots, the version and the tables
+    of a database another process is creating or migrating at that moment could come
+    from either side of its commit, and a healthy database would look damaged.
+    """
+    conn.execute("BEGIN")
+    try:
+        return _check(conn)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _check(conn: sqlite3.Connection) -> int:
     version = user_version(conn)
     if version > schema_version():
         raise NewerSchemaError(
@@ -152,14 +185,13 @@ def _check_before_merging(path: Path, connect: Connect) -> None:
         conn.close()
 
 
-def classified(error: sqlite3.Error, what: str, path: Path | None = None) -> StoreError:
+def classified(error: sqlite3.Error, what: str) -> StoreError:
     """An SQLite error at open, as the kind of ``StoreError`` it is, in words."""
     kind = error_kind(error)
     if kind == "damage":
         if "not a database" in str(error):
             return DamagedError(f"{what}: the file is not a database at all (SQLite: {error})")
-        cut = files.header_problem(path) if path is not None else None
-        return DamagedError(f"{what}: {DAMAGED}{': ' + cut if cut else ''} (SQLite: {error})")
+        return DamagedError(f"{what}: {DAMAGED} (SQLite: {error})")
     if kind == "busy":
         return BusyError(
             f"another program is using RoleFit's database right now ({error}); "

@@ -284,11 +284,7 @@ def read_store(data_dir: Path, *, connect: Connect = default_connect) -> Store |
     try:
         configure(conn)
         conn.execute("PRAGMA query_only = ON")
-        conn.execute("BEGIN")
-        try:
-            version = check(conn)
-        finally:
-            conn.execute("ROLLBACK")
+        version = check(conn)
         if version < schema_version():
             memory = connect(":memory:")
             conn.backup(memory)
