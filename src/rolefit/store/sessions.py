@@ -57,7 +57,11 @@ class SessionRecord(NamedTuple):
 
 
 class SessionSummary(NamedTuple):
-    """A session as a listing shows it: no answers, the result's headline only."""
+    """A session as a listing shows it: no answers, the result's headline only.
+
+    The fits are kept as the JSON text stored and read when ``fit`` is asked for: a
+    listing of thousands of sessions shows a screenful of them.
+    """
 
     id: int
     status: str
@@ -72,8 +76,13 @@ class SessionSummary(NamedTuple):
     answered: int
     recommendation: str | None
     confidence: str | None
-    fit: Mapping[str, float] | None
+    fit_text: str | None
     problem: str | None = None
+
+    @property
+    def fit(self) -> Mapping[str, float] | None:
+        """Each role's fit, for a completed session (None if it cannot be read)."""
+        return results.decode_fit(self.fit_text)
 
 
 _COLUMNS = (
@@ -238,29 +247,9 @@ def list_summaries(db: sqlite3.Connection, name: str | None) -> list[SessionSumm
         " ORDER BY s.started, s.id",
         params,
     ).fetchall()
-    summaries = []
-    for row in rows:
-        fit = results.decode_fit(row[13])
-        problem = None
-        if row[1] == "completed" and (row[12] is None or fit is None):
-            problem = "its result cannot be read"
-        summaries.append(
-            SessionSummary(
-                id=row[0],
-                status=row[1],
-                started=row[2],
-                finished=row[3],
-                form=row[4],
-                bank_id=row[5],
-                bank_version=row[6],
-                bank_hash=row[7],
-                name=row[8],
-                position=row[9],
-                answered=row[10],
-                recommendation=row[11],
-                confidence=row[12],
-                fit=fit,
-                problem=problem,
-            )
-        )
-    return summaries
+    unreadable = "its result cannot be read"
+    make = SessionSummary._make
+    return [
+        make((*row, unreadable if row[1] == "completed" and None in (row[12], row[13]) else None))
+        for row in rows
+    ]
