@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -195,9 +196,18 @@ def wal_problem(db_path: Path) -> str | None:
 
     SQLite ignores a write-ahead log whose header is not valid and overwrites it at the
     next write; RoleFit keeps it instead, so whatever it held can still be looked at.
-    Only the ``-wal`` is read here (SQLite locks the database and ``-shm``, not it).
+    Only the ``-wal`` is read here (SQLite locks the database and ``-shm``, not it). A
+    header found wrong is read again a moment later: another RoleFit writing it at that
+    instant must never have its journal taken away.
     """
     wal = db_path.with_name(db_path.name + "-wal")
+    if _wal_header_problem(wal) is None:
+        return None
+    time.sleep(0.05)
+    return _wal_header_problem(wal)
+
+
+def _wal_header_problem(wal: Path) -> str | None:
     try:
         with open(wal, "rb") as file:
             header = file.read(32)
@@ -212,9 +222,7 @@ def wal_problem(db_path: Path) -> str | None:
         return "its journal file (-wal) is not a journal SQLite wrote"
     if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
         return "its journal file (-wal) is damaged"
-    if _wal_checksum(header[:24], big_endian=magic & 1 == 1) != struct.unpack(
-        ">II", header[24:32]
-    ):
+    if _wal_checksum(header[:24], big_endian=magic & 1 == 1) != struct.unpack(">II", header[24:32]):
         return "its journal file (-wal) is damaged"
     return None
 

@@ -136,7 +136,8 @@ def check(conn: sqlite3.Connection) -> int:
     try:
         return _check(conn)
     finally:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have ended it already, after an error
+            conn.execute("ROLLBACK")
 
 
 def _check(conn: sqlite3.Connection) -> int:

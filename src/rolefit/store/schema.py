@@ -12,8 +12,8 @@ result as codes and numbers, answers in their own type and times in UTC:
 - ``answers``: one row per answered item; ``value`` has no declared type, so SQLite
   keeps a scale answer an INTEGER and an option id TEXT.
 
-Statements are run one by one (never ``executescript``, which commits whatever
-transaction is open): each migration step is one transaction.
+Statements are run one by one with ``execute`` (the script runner of sqlite3 commits
+whatever transaction is open first): each migration step is one transaction.
 """
 
 from __future__ import annotations
