@@ -13,7 +13,7 @@ import pytest
 from rolefit.bank.normal import bank_from_json, content_hash
 from rolefit.cli import main
 from rolefit.scoring import Result, make_answers, score_answers
-from rolefit.store import DB_FILENAME, open_store, read_store
+from rolefit.store import DB_FILENAME, open_store, read_store, upgrade_v1
 from rolefit.store import migrations as store_migrations
 from rolefit.store.schema import V1_STATEMENTS
 from rolefit.wording import result_words
@@ -185,7 +185,7 @@ def fail_halfway(monkeypatch):
     def broken(old, answers, bank):
         raise RuntimeError("the disk was unplugged")
 
-    monkeypatch.setattr(store_migrations, "convert_result", broken)
+    monkeypatch.setattr(upgrade_v1, "convert_result", broken)
 
 
 def test_a_failing_step_leaves_the_database_exactly_as_it_was(v010, monkeypatch, bank):

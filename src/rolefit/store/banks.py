@@ -7,7 +7,6 @@ the very texts it showed, whatever bank RoleFit ships later. Equal banks share o
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +47,8 @@ class BankSnapshot:
 
 
 def text_hash(text: str) -> str:
+    import hashlib  # loads OpenSSL: a few ms, which opening the store does not need
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import struct
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -176,6 +175,8 @@ def header_problem(path: Path) -> str | None:
         return None
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return None
+    import struct  # only for what is read here, after something went wrong
+
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
@@ -217,6 +218,8 @@ def _wal_header_problem(wal: Path) -> str | None:
         return None
     if len(header) < 32:
         return "its journal file (-wal) is cut short"
+    import struct
+
     magic, version, page_size = struct.unpack(">III", header[:12])
     if magic not in WAL_MAGIC or version != WAL_VERSION:
         return "its journal file (-wal) is not a journal SQLite wrote"
@@ -229,6 +232,8 @@ def _wal_header_problem(wal: Path) -> str | None:
 
 def _wal_checksum(data: bytes, big_endian: bool) -> tuple[int, int]:
     """SQLite's WAL checksum (https://sqlite.org/fileformat2.html#walformat)."""
+    import struct
+
     words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
     s0 = s1 = 0
     for i in range(0, len(words), 2):

@@ -16,10 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rolefit.store import banks, results, schema
+from rolefit.store import schema
 from rolefit.store.connection import Connect, StoreError
 from rolefit.store.files import create_private_file, free_name, fsync_file, sync_folder, utc_stamp
-from rolefit.store.upgrade_v1 import convert_result
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -42,6 +41,8 @@ _NATIVE = (
 
 def _v2(db: sqlite3.Connection) -> None:
     """Banks kept with sessions, results as records, native answers, times in UTC."""
+    from rolefit.store import banks  # only a migration needs these (start-up is timed)
+
     db.execute(schema.V2_BANKS)
     db.execute(schema.V2_SESSIONS.format(name="sessions_v2"))
     db.execute(schema.V2_RESULTS)
@@ -84,6 +85,8 @@ def _v2(db: sqlite3.Connection) -> None:
 def _v2_results(db: sqlite3.Connection, known: dict[tuple[str, str], str]) -> None:
     import json
 
+    from rolefit.store import results, upgrade_v1
+
     normal_forms: dict[tuple[str, str], dict[str, Any]] = {}
     for key, digest in known.items():
         (content,) = db.execute("SELECT content FROM banks WHERE hash = ?", (digest,)).fetchone()
@@ -101,7 +104,7 @@ def _v2_results(db: sqlite3.Connection, known: dict[tuple[str, str], str]) -> No
             old = json.loads(text)
         except (TypeError, ValueError, RecursionError):
             old = None
-        record = convert_result(old, answers, normal_forms.get((bank_id, version)))
+        record = upgrade_v1.convert_result(old, answers, normal_forms.get((bank_id, version)))
         if record is None or results.record_problem(record) is not None:
             # Not a 0.1.0 result: kept as it was, and reported as a problem when read.
             db.execute("INSERT INTO results (session_id, record) VALUES (?, ?)", (session_id, text))

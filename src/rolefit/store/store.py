@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rolefit.store import banks, files, schema, sessions
+from rolefit.store import files, schema, sessions
 from rolefit.store.connection import (
     Connect,
     DamagedError,
@@ -24,6 +24,7 @@ from rolefit.store.sessions import DB_FILENAME, AnswerValue, SessionRecord, Sess
 
 if TYPE_CHECKING:
     from rolefit.bank.model import Bank
+    from rolefit.store.banks import BankSnapshot
 
 
 class Store:
@@ -36,7 +37,7 @@ class Store:
     def __init__(self, db: Database, connect: Connect = default_connect) -> None:
         self._db = db
         self._connect = connect
-        self._snapshots = banks.BankSnapshot()
+        self._snapshots: BankSnapshot | None = None  # made when a session first starts
         self._banks: dict[str, Bank] = {}
 
     @property
@@ -123,6 +124,10 @@ class Store:
         """
         if form not in bank.forms:
             raise ValueError(f"bank {bank.id!r} {bank.version} has no form {form!r}")
+        from rolefit.store import banks  # not needed to open the store at start-up
+
+        if self._snapshots is None:
+            self._snapshots = banks.BankSnapshot()
         digest, text = self._snapshots.of(bank)
         with self.unit_of_work():
             banks.register(self._db.conn, digest, bank.id, bank.version, text)
@@ -194,6 +199,8 @@ class Store:
         known = self._banks.get(digest)
         if known is not None:
             return known
+        from rolefit.store import banks
+
         with self._reading() as conn:
             found = banks.read_bank(conn, digest)
         if found is not None:
