@@ -324,3 +324,11 @@ def test_read_store_migrates_an_old_database_in_memory_only(v010):
         assert len(store.sessions()) == 6
         assert store.bank(MANAGEMENT_1_0).version == "1.0"
     assert (v010 / DB_FILENAME).read_bytes() == before
+
+
+def test_rolefit_sessions_says_when_an_old_database_cannot_be_read(v010, monkeypatch, capsys):
+    before = (v010 / DB_FILENAME).read_bytes()
+    fail_halfway(monkeypatch)
+    assert main(["sessions", "--data-dir", str(v010), "--json"]) == 1
+    assert "the disk was unplugged" in capsys.readouterr().err
+    assert (v010 / DB_FILENAME).read_bytes() == before

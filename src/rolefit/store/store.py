@@ -299,12 +299,12 @@ def read_store(data_dir: Path, *, connect: Connect = default_connect) -> Store |
             conn = memory
             configure(conn)
             migrate(conn, None, connect)
-    except (StoreError, OSError, ValueError) as error:
-        conn.close()
-        raise StoreError(f"{path}: {error}") from None
     except sqlite3.Error as error:
         conn.close()
         raise StoreError(f"{path}: {classified(error, 'cannot read the database')}") from None
+    except Exception as error:  # a check's finding, or a migration step that failed
+        conn.close()
+        raise StoreError(f"{path}: {error}") from None
     return Store(Database(conn, None, readonly=True), connect)
 
 
