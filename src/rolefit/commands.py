@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -14,7 +14,7 @@ from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from rolefit.scoring import AnswersError, Result
-    from rolefit.store import SessionRecord
+    from rolefit.store import SessionRecord, Store
 
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -280,47 +280,96 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _verdict(record: Mapping[str, Any]) -> str:
-    """A stored result in words, with the shipped bank (interim: until sessions keep theirs)."""
+class _Rendered(NamedTuple):
+    """A stored session's result, ready to put into words, or why it cannot be."""
+
+    bank: Bank | None
+    result: Result | None
+    problem: str | None
+
+
+def _render(store: Store, record: SessionRecord, shipped: Callable[[], Bank]) -> _Rendered:
+    """The result of ``record`` with the bank the session was taken with.
+
+    A session keeps its bank; only one migrated from a RoleFit that did not (and whose
+    bank is unknown) is read with the bank RoleFit ships.
+    """
     from rolefit.scoring import Result
+    from rolefit.store import StoreError
     from rolefit.wording import result_words
 
-    result = Result.from_record(record)
-    return result_words(load_default_bank(), result).headline
+    problem = record.problem
+    if record.result is None:
+        return _Rendered(None, None, problem)
+    try:
+        bank = store.bank(record.bank_hash) or shipped()
+        result = Result.from_record(record.result)
+        result_words(bank, result)  # every word it needs is in this bank
+    except (StoreError, BankError, ValueError, KeyError) as error:
+        reason = f"its result cannot be shown: {error}"
+        return _Rendered(None, None, f"{problem}; {reason}" if problem else reason)
+    return _Rendered(bank, result, problem)
+
+
+def _verdict(rendered: _Rendered) -> str:
+    """A stored result in words: its headline."""
+    from rolefit.wording import result_words
+
+    if rendered.result is None or rendered.bank is None:
+        return "(result cannot be shown)"
+    return result_words(rendered.bank, rendered.result).headline
 
 
 def cmd_sessions(data: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:
     from rolefit.paths import data_dir
-    from rolefit.store import StoreError, read_sessions
+    from rolefit.store import StoreError, local_time, read_store
 
     folder = data_dir(data)
+    shipped: list[Bank] = []
+
+    def shipped_bank() -> Bank:
+        if not shipped:
+            shipped.append(load_default_bank())
+        return shipped[0]
+
     try:
-        records = read_sessions(folder)
+        store = read_store(folder)
+        if store is None:
+            listed = []
+        else:
+            with store:
+                listed = [(r, _render(store, r, shipped_bank)) for r in store.sessions()]
     except StoreError as error:
         print(f"cannot read the stored sessions: {error}", file=err)
         return EXIT_BAD_INPUT
     if as_json:
-        _print_json([_session_json(r) for r in records], out)
-        return EXIT_OK
-    if not records:
-        print(f"No sessions stored in {folder}.", file=out)
-    for record in records:
-        verdict = _verdict(record.result) if record.result else "(not finished)"
-        who = f" {record.name}" if record.name else ""
-        print(
-            f"#{record.id} {record.started[:16]} {record.status:<11} {record.form:<5} "
-            f"{len(record.answers):>3} answers{who}: {verdict}",
-            file=out,
-        )
-    return EXIT_OK
+        _print_json([_session_json(r, rendered) for r, rendered in listed], out)
+    else:
+        if not listed:
+            print(f"No sessions stored in {folder}.", file=out)
+        for record, rendered in listed:
+            verdict = _verdict(rendered) if record.status == "completed" else "(not finished)"
+            who = f" {record.name}" if record.name else ""
+            print(
+                f"#{record.id} {local_time(record.started)} {record.status:<11} "
+                f"{record.form:<5} {len(record.answers):>3} answers{who}: {verdict}",
+                file=out,
+            )
+    problems = [(r.id, rendered.problem) for r, rendered in listed if rendered.problem]
+    for session_id, problem in problems:
+        print(f"session #{session_id}: {problem}", file=err)
+    return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
-def _session_json(record: SessionRecord) -> dict[str, Any]:
+def _session_json(record: SessionRecord, rendered: _Rendered) -> dict[str, Any]:
     """The ``rolefit sessions --json`` shape: the stored result in words, as score --json."""
-    from rolefit.scoring import Result
     from rolefit.wording import result_json
 
     data = record.to_json()
-    if record.result is not None:
-        data["result"] = result_json(load_default_bank(), Result.from_record(record.result))
+    if rendered.result is not None and rendered.bank is not None:
+        data["result"] = result_json(rendered.bank, rendered.result)
+    else:
+        data["result"] = None
+    if rendered.problem is not None:
+        data["problem"] = rendered.problem
     return data

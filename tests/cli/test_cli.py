@@ -241,7 +241,7 @@ def test_sessions_json_says_no_verdict_as_score_does(tmp_path, capsys):
     values = {i.id: 3 for i in BANK.items if i.kind == "likert"}
     result = score_answers(BANK, make_answers(BANK, values))
     store = open_store(tmp_path).store
-    done = store.start_session("full", BANK.id, BANK.version)
+    done = store.start_session("full", BANK)
     store.complete(done, result.to_record())
     store.close()
     code, out, _ = run(capsys, "sessions", "--data-dir", str(tmp_path), "--json")

@@ -121,7 +121,10 @@ def test_resume_refuses_what_does_not_fit_the_bank(bank, store):
     with pytest.raises(ResumeError) as refused:
         Quiz.resume(bank, store.session(sid), store)
     assert refused.value.reason == "answers" and "no-such-item" in refused.value.problems[0]
-    other = store.start_session("gone", bank)
+    from dataclasses import replace
+
+    earlier = replace(bank, forms={**bank.forms, "gone": bank.forms["short"]})
+    other = store.start_session("gone", earlier)
     with pytest.raises(ResumeError) as refused:
         Quiz.resume(bank, store.session(other), store)
     assert refused.value.reason == "form"

@@ -115,10 +115,10 @@ def test_sessions_json_contract(tmp_path, capsys):
     bank = load_default_bank()
     result = score_answers(bank, make_answers(bank, {"hiring": 4}, "short"))
     store = open_store(tmp_path).store
-    done = store.start_session("short", "management", "1.0")
+    done = store.start_session("short", bank)
     store.save_answer(done, "hiring", 4)
     store.complete(done, result.to_record())
-    open_ = store.start_session("full", "management", "1.0")
+    open_ = store.start_session("full", bank)
     store.save_answer(open_, "first-task", "interviews")
     store.close()
     assert main(["sessions", "--data-dir", str(tmp_path), "--json"]) == 0
@@ -135,7 +135,7 @@ def test_sessions_json_contract(tmp_path, capsys):
             "answers",
             "result",
         }
-        assert session["bank"] == {"id": "management", "version": "1.0"}
+        assert session["bank"] == {"id": "management", "version": bank.version}
         date.fromisoformat(session["started"][:10])
     # The stored codes and numbers come back in words, exactly as rolefit score --json says.
     assert listed[0]["result"] == json.loads(json.dumps(result_json(bank, result)))

@@ -1,95 +1,46 @@
-"""Sessions and answers in SQLite, with a schema version and ordered migrations."""
+"""Sessions and their answers: the records, and the queries that read and write them.
+
+Reads never let one damaged row stop the rest: a session whose answer, result or option
+order does not read is returned with what could be read and a ``problem`` in words.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:
-    from rolefit.bank.model import Bank
+from rolefit.store import results
+from rolefit.store.connection import now_utc
 
 DB_FILENAME = "rolefit.db"
 
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why in plain words."""
-
-
-class NewerSchemaError(StoreError):
-    """The database is fine, but written by a newer RoleFit than this one."""
-
-
-def _v1(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            status TEXT NOT NULL CHECK (status IN ('in-progress', 'completed')),
-            started TEXT NOT NULL,
-            finished TEXT,
-            form TEXT NOT NULL,
-            bank_id TEXT NOT NULL,
-            bank_version TEXT NOT NULL,
-            name TEXT NOT NULL DEFAULT '',
-            position INTEGER NOT NULL DEFAULT 0,
-            result TEXT
-        );
-        CREATE TABLE answers (
-            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            value TEXT NOT NULL,
-            answered TEXT NOT NULL,
-            PRIMARY KEY (session_id, item_id)
-        );
-        CREATE INDEX sessions_by_status ON sessions(status, started);
-        """
-    )
-
-
-# Ordered; migration N brings the schema from version N-1 to N. Never edit a released one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _encode(value: object) -> str:
-    # json is imported on first use: opening the store at start-up does not need it.
-    import json
-
-    return json.dumps(value)
-
-
-def _decode(text: str) -> Any:
-    import json
-
-    return json.loads(text)
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+AnswerValue = int | str
 
 
 # Records are NamedTuples, not dataclasses: the window starts without importing
 # ``dataclasses`` (docs/performance.md).
 class SessionRecord(NamedTuple):
+    """One session with everything stored about it."""
+
     id: int
-    status: str
-    started: str
+    status: str  # "in-progress" or "completed"
+    started: str  # UTC, ISO-8601 with "Z"
     finished: str | None
     form: str
     bank_id: str
     bank_version: str
     name: str
     position: int
-    answers: Mapping[str, int | str]
-    result: Mapping[str, Any] | None
+    answers: Mapping[str, AnswerValue]
+    result: Mapping[str, Any] | None  # Result.to_record(), for a completed session
+    bank_hash: str | None = None  # None only for a session migrated from an unknown bank
+    option_order: Mapping[str, tuple[str, ...]] | None = None
+    problem: str | None = None  # what of it could not be read, in words
 
     def to_json(self) -> dict[str, Any]:
         """The ``rolefit sessions --json`` shape (a contract: keys are only ever added)."""
-        return {
+        data = {
             "id": self.id,
             "status": self.status,
             "started": self.started,
@@ -100,252 +51,205 @@ class SessionRecord(NamedTuple):
             "answers": dict(self.answers),
             "result": dict(self.result) if self.result is not None else None,
         }
+        if self.problem is not None:
+            data["problem"] = self.problem
+        return data
 
 
-class Store:
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
-        self._db = db
-        self.path = path
+class SessionSummary(NamedTuple):
+    """A session as a listing shows it: no answers, the result's headline only.
 
-    def close(self) -> None:
-        self._db.close()
+    The fits are kept as the JSON text stored and read when ``fit`` is asked for: a
+    listing of thousands of sessions shows a screenful of them.
+    """
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Commit on success, roll back on any error; a failed write raises ``StoreError``."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            yield self._db
-        except sqlite3.Error as error:
-            if self._db.in_transaction:
-                self._db.rollback()
-            raise StoreError(str(error)) from error
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.rollback()
-            raise
-        else:
-            try:
-                self._db.commit()
-            except sqlite3.Error as error:
-                raise StoreError(str(error)) from error
-
-    def start_session(
-        self, form: str, bank: Bank | str, bank_version: str = "", *, name: str = ""
-    ) -> int:
-        bank_id = bank if isinstance(bank, str) else bank.id
-        if not isinstance(bank, str):
-            bank_version = bank.version
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (status, started, form, bank_id, bank_version, name)"
-                " VALUES ('in-progress', ?, ?, ?, ?, ?)",
-                (now_iso(), form, bank_id, bank_version, name),
-            )
-            assert cursor.lastrowid is not None
-            return cursor.lastrowid
-
-    def save_answer(self, session_id: int, item_id: str, value: int | str | None) -> None:
-        """Store (or, with None, remove) one answer at once."""
-        with self.transaction() as db:
-            if value is None:
-                db.execute(
-                    "DELETE FROM answers WHERE session_id = ? AND item_id = ?",
-                    (session_id, item_id),
-                )
-            else:
-                db.execute(
-                    "INSERT INTO answers (session_id, item_id, value, answered) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (session_id, item_id) DO UPDATE SET value = excluded.value,"
-                    " answered = excluded.answered",
-                    (session_id, item_id, _encode(value), now_iso()),
-                )
-
-    def save_position(self, session_id: int, position: int) -> None:
-        with self.transaction() as db:
-            db.execute("UPDATE sessions SET position = ? WHERE id = ?", (position, session_id))
-
-    def complete(self, session_id: int, result: Mapping[str, Any]) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE sessions SET status = 'completed', finished = ?, result = ? WHERE id = ?",
-                (now_iso(), _encode(result), session_id),
-            )
-
-    def discard(self, session_id: int) -> None:
-        with self.transaction() as db:
-            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-
-    def stored_answers(self, session_id: int) -> dict[str, int | str]:
-        return {
-            item: _decode(value)
-            for item, value in self._db.execute(
-                "SELECT item_id, value FROM answers WHERE session_id = ? ORDER BY rowid",
-                (session_id,),
-            )
-        }
-
-    def unfinished_sessions(self) -> list[SessionRecord]:
-        """Every in-progress session, newest first."""
-        rows = self._db.execute(
-            "SELECT id FROM sessions WHERE status = 'in-progress' ORDER BY started DESC, id DESC"
-        ).fetchall()
-        return [s for s in (self.session(r[0]) for r in rows) if s is not None]
-
-    def unfinished(self) -> SessionRecord | None:
-        """The most recent in-progress session, if any."""
-        row = self._db.execute(
-            "SELECT id FROM sessions WHERE status = 'in-progress' ORDER BY started DESC, id DESC"
-            " LIMIT 1"
-        ).fetchone()
-        return self.session(row[0]) if row else None
-
-    def session(self, session_id: int) -> SessionRecord | None:
-        row = self._db.execute(
-            "SELECT id, status, started, finished, form, bank_id, bank_version, name, position,"
-            " result FROM sessions WHERE id = ?",
-            (session_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        answers = {
-            item: _decode(value)
-            for item, value in self._db.execute(
-                "SELECT item_id, value FROM answers WHERE session_id = ? ORDER BY rowid",
-                (session_id,),
-            )
-        }
-        return SessionRecord(
-            id=row[0],
-            status=row[1],
-            started=row[2],
-            finished=row[3],
-            form=row[4],
-            bank_id=row[5],
-            bank_version=row[6],
-            name=row[7],
-            position=row[8],
-            answers=answers,
-            result=_decode(row[9]) if row[9] else None,
-        )
-
-    def sessions(self) -> list[SessionRecord]:
-        ids = [r[0] for r in self._db.execute("SELECT id FROM sessions ORDER BY started, id")]
-        return [s for s in (self.session(i) for i in ids) if s is not None]
-
-
-class OpenedStore(NamedTuple):
-    """A usable store, and what went wrong with the previous file if it had to be set aside."""
-
-    store: Store
+    id: int
+    status: str
+    started: str
+    finished: str | None
+    form: str
+    bank_id: str
+    bank_version: str
+    bank_hash: str | None
+    name: str
+    position: int
+    answered: int
+    recommendation: str | None
+    confidence: str | None
+    fit_text: str | None
     problem: str | None = None
-    moved_to: Path | None = None
+
+    @property
+    def fit(self) -> Mapping[str, float] | None:
+        """Each role's fit, for a completed session (None if it cannot be read)."""
+        return results.decode_fit(self.fit_text)
 
 
-def open_store(data_dir: Path) -> OpenedStore:
-    """Open (or create) the database in ``data_dir``; never raises.
+_COLUMNS = (
+    "s.id, s.status, s.started, s.finished, s.form, s.bank_id, s.bank_version, s.bank_hash,"
+    " s.name, s.position"
+)
 
-    A damaged or unreadable database is never silently replaced or deleted: it is renamed
-    to ``rolefit.db.damaged-<time>`` (``.newer-<time>`` if a newer RoleFit wrote it) beside
-    the new one, and the reason is returned so the app can say what happened. If even that
-    fails (a read-only folder, say), the answers are kept in memory and the problem says so.
-    """
-    path = data_dir / DB_FILENAME
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        return OpenedStore(_connect(path))
-    except (sqlite3.DatabaseError, StoreError, OSError) as error:
-        reason = _plain(error)
-        label = "newer" if isinstance(error, NewerSchemaError) else "damaged"
-    try:
-        moved = _set_aside(path, label) if path.exists() else None
-        return OpenedStore(_connect(path), problem=reason, moved_to=moved)
-    except (sqlite3.DatabaseError, StoreError, OSError) as error:
-        problem = (
-            f"{reason}; it could not be set aside either ({_plain(error)}), so this "
-            "session's answers are kept in memory only and will be lost when RoleFit "
-            "closes"
+
+def insert(
+    db: sqlite3.Connection,
+    form: str,
+    bank: tuple[str, str, str],
+    name: str,
+    option_order: Mapping[str, Sequence[str]] | None,
+) -> int:
+    bank_id, version, digest = bank
+    order = None
+    if option_order is not None:
+        order = results.encode({str(k): [str(o) for o in v] for k, v in option_order.items()})
+    cursor = db.execute(
+        "INSERT INTO sessions (status, started, form, bank_id, bank_version, bank_hash, name,"
+        " option_order) VALUES ('in-progress', ?, ?, ?, ?, ?, ?, ?)",
+        (now_utc(), form, bank_id, version, digest, name, order),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def save_answer(
+    db: sqlite3.Connection, session_id: int, item_id: str, value: AnswerValue | None
+) -> None:
+    if value is None:
+        db.execute(
+            "DELETE FROM answers WHERE session_id = ? AND item_id = ?", (session_id, item_id)
         )
-        return OpenedStore(_connect(Path(":memory:")), problem=problem)
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"an answer is a whole number or an option id, not {value!r}")
+    db.execute(
+        "INSERT INTO answers (session_id, item_id, value, answered) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (session_id, item_id) DO UPDATE SET value = excluded.value,"
+        " answered = excluded.answered",
+        (session_id, item_id, value, now_utc()),
+    )
 
 
-def read_sessions(data_dir: Path) -> list[SessionRecord]:
-    """Every stored session, without changing anything on disk (for listings and exports).
+def save_position(db: sqlite3.Connection, session_id: int, position: int) -> None:
+    db.execute("UPDATE sessions SET position = ? WHERE id = ?", (position, session_id))
 
-    Raises ``StoreError`` if the database cannot be read; a missing one has no sessions.
-    """
-    path = data_dir / DB_FILENAME
-    if not path.exists():
+
+def complete(db: sqlite3.Connection, session_id: int, record: Mapping[str, Any]) -> None:
+    problem = results.record_problem(record)
+    if problem is not None:
+        raise ValueError(f"not a result record: {problem}")
+    top = results.headline(record)
+    cursor = db.execute(
+        "UPDATE sessions SET status = 'completed', finished = ?, recommendation = ?,"
+        " confidence = ?, fit = ? WHERE id = ?",
+        (now_utc(), *top, session_id),
+    )
+    if cursor.rowcount != 1:
+        raise LookupError(f"there is no session {session_id} to complete")
+    db.execute(
+        "INSERT INTO results (session_id, record) VALUES (?, ?)"
+        " ON CONFLICT (session_id) DO UPDATE SET record = excluded.record",
+        (session_id, results.encode(dict(record))),
+    )
+
+
+def discard(db: sqlite3.Connection, session_id: int) -> None:
+    db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+
+def read_records(
+    db: sqlite3.Connection, where: str = "", params: Sequence[object] = (), order: str = "ASC"
+) -> list[SessionRecord]:
+    """Sessions matching ``where`` (SQL on ``s``), with answers and results: two queries."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS}, s.option_order, r.record FROM sessions AS s"
+        f" LEFT JOIN results AS r ON r.session_id = s.id {where}"
+        f" ORDER BY s.started {order}, s.id {order}",
+        params,
+    ).fetchall()
+    if not rows:
         return []
+    answers: dict[int, dict[str, object]] = {row[0]: {} for row in rows}
+    if len(rows) == 1:
+        query = "SELECT session_id, item_id, value FROM answers WHERE session_id = ? ORDER BY rowid"
+        found = db.execute(query, (rows[0][0],))
+    elif where:
+        found = db.execute(
+            "SELECT session_id, item_id, value FROM answers WHERE session_id IN"
+            f" (SELECT s.id FROM sessions AS s {where}) ORDER BY rowid",
+            params,
+        )
+    else:
+        found = db.execute("SELECT session_id, item_id, value FROM answers")  # rowid order
+    for session_id, item_id, value in found:
+        given = answers.get(session_id)
+        if given is not None:
+            given[item_id] = value
+    return [_record(row, answers[row[0]]) for row in rows]
+
+
+def _record(row: Sequence[Any], raw_answers: dict[str, object]) -> SessionRecord:
+    problems: list[str] = []
+    answers: dict[str, AnswerValue] = {}
+    for item_id, value in raw_answers.items():
+        if isinstance(value, (int, str)):
+            answers[item_id] = value
+        else:
+            problems.append(f"its answer to {item_id!r} is not a valid answer ({value!r})")
+    record = None
+    if row[-1] is not None:
+        record, problem = results.decode_record(row[-1])
+        if problem:
+            problems.append(problem)
+    elif row[1] == "completed":
+        problems.append("it is marked completed, but its result is missing")
+    order, problem = _option_order(row[-2])
+    if problem:
+        problems.append(problem)
+    return SessionRecord(
+        id=row[0],
+        status=row[1],
+        started=row[2],
+        finished=row[3],
+        form=row[4],
+        bank_id=row[5],
+        bank_version=row[6],
+        bank_hash=row[7],
+        name=row[8],
+        position=row[9],
+        answers=answers,
+        result=record,
+        option_order=order,
+        problem="; ".join(problems) if problems else None,
+    )
+
+
+def _option_order(text: object) -> tuple[Mapping[str, tuple[str, ...]] | None, str | None]:
+    if text is None:
+        return None, None
+    import json
+
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
-    except sqlite3.Error as error:
-        raise StoreError(f"{path}: {error}") from None
-    try:
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise StoreError(f"{path}: the database failed its integrity check")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            return []
-        if version != SCHEMA_VERSION:
-            raise StoreError(
-                f"{path}: schema version {version}, this RoleFit reads "
-                f"{SCHEMA_VERSION}; open it with a matching RoleFit"
-            )
-        return Store(db, path).sessions()
-    except sqlite3.Error as error:
-        raise StoreError(f"{path}: {error}") from None
-    finally:
-        db.close()
+        data = json.loads(text) if isinstance(text, str) else None
+        if not isinstance(data, dict):
+            raise ValueError
+        return {str(k): tuple(str(o) for o in v) for k, v in data.items()}, None
+    except (ValueError, TypeError):
+        return None, "the order its options were shown in cannot be read"
 
 
-def _set_aside(path: Path, label: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    moved = path.with_name(f"{DB_FILENAME}.{label}-{stamp}")
-    n = 1
-    while moved.exists():
-        n += 1
-        moved = path.with_name(f"{DB_FILENAME}.{label}-{stamp}-{n}")
-    path.rename(moved)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(moved.with_name(moved.name + suffix))
-    return moved
-
-
-def _plain(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
-    return str(error) or type(error).__name__
-
-
-def _connect(path: Path) -> Store:
-    db = sqlite3.connect(str(path), isolation_level=None, timeout=5)
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise StoreError(f"the database failed its integrity check ({check and check[0]})")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"the database was written by a newer RoleFit (schema {version}, this one "
-                f"knows {SCHEMA_VERSION})"
-            )
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        for number in range(version, SCHEMA_VERSION):
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                MIGRATIONS[number](db)
-                db.execute(f"PRAGMA user_version = {number + 1}")
-            except BaseException:
-                db.rollback()
-                raise
-            db.commit()
-    except BaseException:
-        db.close()
-        raise
-    return Store(db, path)
+def list_summaries(db: sqlite3.Connection, name: str | None) -> list[SessionSummary]:
+    """Every session (or every session of ``name``), oldest first, in one query."""
+    where, params = ("WHERE s.name = ?", (name,)) if name is not None else ("", ())
+    rows = db.execute(
+        f"SELECT {_COLUMNS},"
+        " (SELECT count(*) FROM answers AS a WHERE a.session_id = s.id),"
+        f" s.recommendation, s.confidence, s.fit FROM sessions AS s {where}"
+        " ORDER BY s.started, s.id",
+        params,
+    ).fetchall()
+    unreadable = "its result cannot be read"
+    make = SessionSummary._make
+    return [
+        make((*row, unreadable if row[1] == "completed" and None in (row[12], row[13]) else None))
+        for row in rows
+    ]

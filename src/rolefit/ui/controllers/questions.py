@@ -58,6 +58,7 @@ class QuestionsController(QObject):
     def begin(self, quiz: Quiz) -> None:
         if self.quiz is None:
             self._wire()
+        self._pages.question.use_scale(quiz.bank.scale)
         self.quiz = quiz
         self._told = None
         self._show("question")

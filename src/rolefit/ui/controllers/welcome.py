@@ -134,8 +134,16 @@ class WelcomeController(QObject):
         if session is None:
             self.show()
             return
+        # Taken up with the bank it was started with, which the store keeps: a questionnaire
+        # begun on an earlier version of the bank goes on with the same questions.
+        bank = self._bank
         try:
-            quiz = Quiz.resume(self._bank, session, self._store, clock=self._clock)
+            bank = self._store.bank(session.bank_hash) or self._bank
+        except StoreError as error:
+            self._dialogs.warn(_("Cannot resume"), str(error))
+            return
+        try:
+            quiz = Quiz.resume(bank, session, self._store, clock=self._clock)
         except ResumeError as error:
             if error.reason == "form":
                 text = _(

@@ -115,15 +115,11 @@ class QuestionPage(QWidget):
         self._card_group = QButtonGroup(self)
         self._card_group.setExclusive(False)
         self._scale_host = QWidget()
-        row = QGridLayout(self._scale_host)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setHorizontalSpacing(8)
+        self._scale_row = QGridLayout(self._scale_host)
+        self._scale_row.setContentsMargins(0, 0, 0, 0)
+        self._scale_row.setHorizontalSpacing(8)
         self._scale_buttons: list[AnswerButton] = []
-        for n in range(scale.max - scale.min + 1):
-            button = AnswerButton(stacked=True)
-            row.addWidget(button, 0, n)
-            self._scale_group.addButton(button, n)
-            self._scale_buttons.append(button)
+        self.use_scale(scale)
         self._answers_layout.addWidget(self._scale_host)
         self._cards: list[AnswerButton] = []
         self._showing = False  # the page itself checks the answer given
@@ -145,6 +141,19 @@ class QuestionPage(QWidget):
         back = QShortcut(QKeySequence(Qt.Key.Key_Backspace), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_requested)
+
+    def use_scale(self, scale: Scale) -> None:
+        """Answer scale questions on ``scale`` (a questionnaire resumed on an earlier bank
+        may have another than the page was made for)."""
+        self._scale = scale
+        points = scale.max - scale.min + 1
+        while len(self._scale_buttons) < points:
+            button = AnswerButton(stacked=True)
+            self._scale_row.addWidget(button, 0, len(self._scale_buttons))
+            self._scale_group.addButton(button, len(self._scale_buttons))
+            self._scale_buttons.append(button)
+        for n, button in enumerate(self._scale_buttons):
+            button.setVisible(n < points)
 
     def _clicked(self, index: int) -> None:
         self.answered.emit(self._values[index])
@@ -193,9 +202,9 @@ class QuestionPage(QWidget):
             )
         else:
             self._values = list(range(self._scale.min, self._scale.max + 1))
-            for n, button in enumerate(self._scale_buttons):
+            buttons = self._scale_buttons[: len(self._values)]
+            for n, button in enumerate(buttons):
                 button.set_answer(n + 1, self._scale.labels[n], described)
-            buttons = self._scale_buttons
             count = len(self._values)
             self.hint.setText(
                 _("Press 1\u2013{last} to answer, or click. 1 = {low}, {last} = {high}.").format(
