@@ -76,3 +76,60 @@ def test_kill_9_mid_quiz_then_resume_with_every_answer(qtbot, tmp_path):
     # Every answer reported before the kill is there (the child may have saved one more).
     assert reported.items() <= restored.items()
     assert open_store(data).problem is None
+
+
+TWO_AT_ONCE = textwrap.dedent(
+    """
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, sys.argv[2])
+    from pathlib import Path
+    from fakes import ScriptedDialogs
+    from rolefit.app import build_window, create_application
+
+    app = create_application()
+    window, shell = build_window(None, Path(sys.argv[1]))
+    shell.dialogs = ScriptedDialogs()
+    shell.dialogs.answers = [None]  # a second window: leave the question unanswered
+    window.show()
+    while time.time() < float(sys.argv[3]):  # start loading at the same moment
+        time.sleep(0.001)
+    shell.load()
+    owner = shell.lock is not None and shell.lock.acquired
+    if owner:
+        window.welcome.full_button.click()
+        shell.questions.answer(2)
+    print("owner" if owner else "second", flush=True)
+    time.sleep(1.0)  # keep the folder while the other one tries
+    """
+)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_windows_started_at_once_on_a_new_folder(tmp_path, attempt):
+    """One gets the folder, the other says RoleFit is already open; nothing is set aside."""
+    import time
+    from pathlib import Path
+
+    data = tmp_path / "new"
+    here = Path(__file__).parent
+    start = time.time() + 2.0
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", TWO_AT_ONCE, str(data), str(here), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = []
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        said.append(out.strip())
+    assert sorted(said) == ["owner", "second"]
+    assert not list(data.glob("*.damaged-*")) and not list(data.glob("*.newer-*"))
+    opened = open_store(data)
+    assert opened.problem is None
+    assert opened.store.unfinished().answers  # the owner's answer, in the healthy file

@@ -165,6 +165,7 @@ def test_resume_and_discard(qtbot, tmp_path):
     for key in "54321":
         qtbot.keyClick(shell.pages.question, key)
     given = dict(shell.questions.quiz.answers)
+    window.close()  # RoleFit closes; it is started again later
 
     again, resumed = open_window(qtbot, data, active=False)
     page = again.welcome
@@ -178,6 +179,7 @@ def test_resume_and_discard(qtbot, tmp_path):
     assert page.full_button.nextInFocusChain() is page.short_button
     qtbot.mouseClick(page.resume_buttons[0], Qt.MouseButton.LeftButton)
     assert resumed.questions.quiz.answers == given and resumed.questions.quiz.position == 5
+    again.close()
 
     third, discarding = open_window(qtbot, data, active=False)
     discarding.dialogs.answers = [0]  # "Keep it"
@@ -353,3 +355,55 @@ def test_checking_an_answer_without_a_click_answers_once(quiz, qtbot):
     assert quiz.answers[quiz.items[1].id] == 2 and quiz.position == 2
     shell.questions.back()  # showing an answered question answers nothing
     assert quiz.position == 1 and page._buttons[1].isChecked()
+
+
+def test_a_questionnaire_left_unfinished_in_0_1_0_resumes_in_the_window(qtbot, tmp_path):
+    """Its answers intact, on the questions it was started with (bank 1.0)."""
+    import shutil
+
+    from rolefit.store import DB_FILENAME
+
+    data = tmp_path / "data"
+    data.mkdir()
+    fixture = Path(__file__).resolve().parents[1] / "store" / "data" / "rolefit-0.1.0.db"
+    shutil.copyfile(fixture, data / DB_FILENAME)
+    stored = open_store(data).store.unfinished()
+    window, shell = open_window(qtbot, data, active=False)
+    assert "Grace Hopper" in window.welcome.resume_buttons[0].accessibleName()
+    qtbot.mouseClick(window.welcome.resume_buttons[0], Qt.MouseButton.LeftButton)
+    quiz = shell.questions.quiz
+    assert quiz.bank.version == "1.0" and quiz.answers == dict(stored.answers)
+    assert quiz.position == stored.position == 20
+    assert shell.pages.question.counter.text() == "Question 21 of 56"
+    shell.questions.answer(4)  # and it goes on being saved
+    assert open_store(data).store.unfinished().answers[quiz.items[20].id] == 4
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_a_second_window_on_the_same_folder_says_so_and_brings_the_first_forward(qtbot, tmp_path):
+    data = tmp_path / "data"
+    first, first_shell = open_window(qtbot, data)
+    qtbot.keyClick(first.welcome.full_button, Qt.Key.Key_Return)
+    qtbot.keyClick(first_shell.pages.question, "4")
+    first.showMinimized()
+    raised = []
+    first.activateWindow = lambda: raised.append(True)  # what the window system would do
+
+    from rolefit.app import build_window
+
+    second, second_shell = build_window(None, data)
+    qtbot.addWidget(second)
+    from fakes import ScriptedDialogs
+
+    second_shell.dialogs = ScriptedDialogs()
+    second_shell.dialogs.answers = [0]  # "Bring it forward"
+    second.show()
+    second_shell.load()
+    (asked,) = second_shell.dialogs.asked
+    assert "already open on this folder" in asked[1] and asked[2][asked[3]] == "Bring it forward"
+    assert not second.welcome.full_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    assert not first.isMinimized()
+    qtbot.waitUntil(lambda: not second.isVisible(), timeout=5000)
+    # The first window's questionnaire was never touched by the second.
+    assert open_store(data).store.unfinished().answers == dict(first_shell.questions.quiz.answers)

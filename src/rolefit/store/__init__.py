@@ -8,8 +8,6 @@ per record kind (``sessions``, ``results``, ``banks``), ``files`` (permissions, 
 files, headers), ``lock`` (one RoleFit per data folder) and ``store`` (the ``Store``).
 """
 
-from typing import TYPE_CHECKING
-
 from rolefit.store.connection import (
     BusyError,
     Connect,
@@ -20,11 +18,9 @@ from rolefit.store.connection import (
     StoreError,
     local_time,
 )
+from rolefit.store.lock import DataLock, acquire_data_lock
 from rolefit.store.sessions import DB_FILENAME, SessionRecord, SessionSummary
 from rolefit.store.store import OpenedStore, Store, open_store, read_sessions, read_store
-
-if TYPE_CHECKING:
-    from rolefit.store.lock import DataLock, acquire_data_lock
 
 __all__ = [
     "DB_FILENAME",
@@ -46,13 +42,3 @@ __all__ = [
     "read_sessions",
     "read_store",
 ]
-
-
-def __getattr__(name: str) -> object:
-    # The data lock is imported on first use (PEP 562): the window's start is timed
-    # (docs/performance.md) and does not take it yet.
-    if name in ("DataLock", "acquire_data_lock"):
-        from rolefit.store import lock
-
-        return getattr(lock, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

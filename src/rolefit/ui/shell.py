@@ -19,7 +19,8 @@ from rolefit.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from rolefit.bank import Bank
-    from rolefit.store import Store
+    from rolefit.store import DataLock, Store
+    from rolefit.ui.one_window import Listener
 
 
 class Shell(QObject):
@@ -44,6 +45,9 @@ class Shell(QObject):
 
         self.dialogs = WindowDialogs(window, window.statusBar())
         self.data_folder: Path | None = None
+        self.lock: DataLock | None = None
+        self.listener: Listener | None = None
+        window.installEventFilter(self)  # to let go of the folder when it closes
         window.keys_action.triggered.connect(self._keyboard_help)
         window.about_action.triggered.connect(self._about)
 
@@ -57,7 +61,21 @@ class Shell(QObject):
         if event.type() == QEvent.Type.Paint and watched is self.window.welcome:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.load)
+        elif event.type() == QEvent.Type.Close and watched is self.window:
+            self.close()
         return False
+
+    def close(self) -> None:
+        """The window is closing: let go of the store and of the folder."""
+        store = getattr(self, "store", None)
+        if store is not None:
+            store.close()
+        if self.listener is not None:
+            self.listener.deleteLater()
+            self.listener = None
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def load(self) -> None:
         """Read the bank and open the store, then compose the flows (once)."""
@@ -79,27 +97,71 @@ class Shell(QObject):
             self.ready.emit()
             return
         from rolefit.paths import data_dir
-        from rolefit.store import open_store
+        from rolefit.store import acquire_data_lock, open_store
 
         folder = data_dir(self._data)
+        try:
+            self.lock = acquire_data_lock(folder)
+        except OSError:
+            self.lock = None  # no folder at all: open_store says so, and answers stay in memory
+        if self.lock is not None and not self.lock.acquired:
+            self._already_open(folder, self.lock.holder)
+            self.ready.emit()
+            return
+        if self.lock is not None:
+            from rolefit.ui.one_window import Listener
+
+            self.listener = Listener(self.window, folder)
         opened = open_store(folder)
-        self.data_folder = folder if opened.store.path != Path(":memory:") else None
+        self.data_folder = folder if opened.store.path is not None else None
         self._compose(bank, opened.store)
-        if opened.problem is not None:
-            kept = ""
-            if opened.moved_to is not None:
-                kept = "\n\n" + _("The old file was kept as:\n{path}").format(path=opened.moved_to)
+        if opened.problem is not None and opened.moved_to is not None:
             self.dialogs.warn(
                 _("Saved questionnaires could not be read"),
                 _(
-                    "RoleFit could not read its saved questionnaires ({problem}). It has started "
-                    "a new, empty store, so you can go on."
-                ).format(problem=opened.problem)
-                + kept,
+                    "RoleFit could not read its saved questionnaires ({problem}). It kept the "
+                    "file aside and started a new, empty one, so you can go on.\n\nThe old "
+                    "file was kept as:\n{path}"
+                ).format(problem=opened.problem, path=opened.moved_to),
+            )
+        elif opened.problem is not None:
+            self.dialogs.warn(
+                _("Your answers cannot be saved"),
+                _(
+                    "RoleFit cannot use its saved questionnaires ({problem}). You can still "
+                    "take the questionnaire; save your answers to a file of your choice with "
+                    "File > Save answers\u2026"
+                ).format(problem=opened.problem),
             )
         if self._open_file is not None:
             self.open_answers(self._open_file)
         self.ready.emit()
+
+    def _already_open(self, folder: Path, holder: int | None) -> None:
+        """Another RoleFit has this folder: say so, and offer to bring it forward."""
+        from rolefit.ui.one_window import bring_forward
+
+        text = _(
+            "RoleFit is already open on this folder ({folder}), in another window. Two "
+            "windows on one folder would overwrite each other's answers, so this one does "
+            "not open it."
+        ).format(folder=folder)
+        if holder is not None:
+            text += " " + _("(That RoleFit is process {pid}.)").format(pid=holder)
+        self.window.welcome.show_unavailable(_("RoleFit is already open on this folder."))
+        choice = self.dialogs.ask(
+            _("RoleFit is already open"),
+            text,
+            [_("Bring it forward"), _("Close this window")],
+            default=0,
+        )
+        if choice == 0 and not bring_forward(folder):
+            self.dialogs.warn(
+                _("RoleFit is already open"),
+                _("The other window did not answer; look for it on your screen."),
+            )
+        if choice is not None:
+            QTimer.singleShot(0, self.window.close)
 
     def _compose(self, bank: Bank, store: Store) -> None:
         from rolefit.ui.controllers.questions import QuestionsController

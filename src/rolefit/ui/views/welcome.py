@@ -188,6 +188,15 @@ class WelcomePage(QWidget):
         )
         self._set_tab_order()
 
+    def show_unavailable(self, text: str) -> None:
+        """The questionnaire cannot be taken here (``text`` says why): Start stays disabled."""
+        self.status.setText(text)
+        self.status.setObjectName("warning")
+        self.status.setStyle(self.status.style())
+        self.status.show()
+        self.full_button.setEnabled(False)
+        self.short_button.setEnabled(False)
+
     def show_problems(self, heading: str, lines: list[str]) -> None:
         """The bank cannot be used: say why, located, and keep Start disabled."""
         from PySide6.QtWidgets import QPlainTextEdit
