@@ -9,7 +9,7 @@ def test_core_layers_do_not_import_qt(tmp_path):
         "import sys, rolefit.bank, rolefit.scoring, rolefit.quiz, rolefit.store, rolefit.wording;"
         "from pathlib import Path;"
         "from rolefit.bank import load_default_bank;"
-        "from rolefit.quiz import Quiz;"
+        "from rolefit.quiz.model import Quiz;"
         "from rolefit.store import open_store;"
         "from rolefit.wording import result_words;"
         "b = load_default_bank(); q = Quiz.start(b, 'short', open_store(Path(sys.argv[1])).store);"

@@ -6,13 +6,13 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from rolefit.i18n import install
 from rolefit.paths import installed_folder
 from rolefit.ui.main_window import MainWindow
+from rolefit.ui.palette import readable_placeholder
 from rolefit.ui.shell import Shell
 
 
@@ -35,65 +35,8 @@ def create_application() -> QApplication:
     sheet = style_sheet(app.font())
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
-    if app.findChild(PaletteGuard) is None:
-        guard = PaletteGuard(app)
-        app.installEventFilter(guard)
-        guard.mend(app)
+    readable_placeholder(app)
     return app
-
-
-class PaletteGuard(QObject):
-    """Keeps placeholder text readable whatever the palette (a dark one included).
-
-    A palette that sets its colours but not the placeholder's keeps Qt's default, dark grey
-    on a dark field: unreadable. Then the placeholder becomes the text colour, dimmed.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(
-            watched, QApplication
-        ):
-            self.mend(watched)
-        return False
-
-    @staticmethod
-    def mend(app: QApplication) -> None:
-        palette = app.palette()
-        roles = QPalette.ColorRole
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            base = palette.color(group, roles.Base)
-            placeholder = palette.color(group, roles.PlaceholderText)
-            if contrast(placeholder, base) >= 3.0:
-                continue
-            text = QColor(palette.color(group, roles.Text))
-            text.setAlphaF(0.65)
-            palette.setColor(group, roles.PlaceholderText, text)
-            app.setPalette(palette)  # sends a palette change: then nothing is left to mend
-
-
-def contrast(foreground: QColor, background: QColor) -> float:
-    """The WCAG contrast ratio of ``foreground`` (blended by its alpha) on ``background``."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    def luminance(color: QColor) -> float:
-        red, green, blue = (channel(c) for c in (color.redF(), color.greenF(), color.blueF()))
-        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-    alpha = foreground.alphaF()
-    blended = QColor.fromRgbF(
-        *(
-            alpha * f + (1 - alpha) * b
-            for f, b in zip(
-                (foreground.redF(), foreground.greenF(), foreground.blueF()),
-                (background.redF(), background.greenF(), background.blueF()),
-                strict=True,
-            )
-        )
-    )
-    light, dark = sorted((luminance(blended), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:

@@ -3,7 +3,9 @@
 import pytest
 
 from rolefit.bank import ChoiceItem
-from rolefit.quiz import Quiz, Recorder, ResumeError, estimated_minutes
+from rolefit.quiz.model import Quiz, ResumeError
+from rolefit.quiz.pace import estimated_minutes
+from rolefit.quiz.recorder import Recorder
 from rolefit.scoring import ScoringError
 from rolefit.store import StoreError, open_store
 

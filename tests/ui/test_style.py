@@ -40,12 +40,17 @@ def test_body_text_keeps_the_system_font(qapp):
     assert styled_label("", font).pointSizeF() == 15
 
 
-def test_placeholder_text_stays_readable_in_a_dark_palette(qapp):
+def test_placeholder_text_stays_readable_in_a_dark_palette(qtbot):
     from PySide6.QtGui import QColor, QPalette
 
-    from rolefit.app import contrast, create_application
+    from rolefit.app import create_application
+    from rolefit.ui.main_window import MainWindow
+    from rolefit.ui.palette import contrast
 
     app = create_application()
+    window = MainWindow()  # hears the palette change, as the running app's window does
+    qtbot.addWidget(window)
+    window.show()
     before = app.palette()
     roles = QPalette.ColorRole
     try:
@@ -59,8 +64,13 @@ def test_placeholder_text_stays_readable_in_a_dark_palette(qapp):
             dark.setColor(role, QColor(color))
         assert contrast(dark.color(roles.PlaceholderText), dark.color(roles.Base)) < 3
         app.setPalette(dark)  # as a dark system theme does, after start-up
+
+        def readable():
+            shown = app.palette()
+            return contrast(shown.color(roles.PlaceholderText), shown.color(roles.Base)) >= 3
+
+        qtbot.waitUntil(readable)
         shown = app.palette()
-        assert contrast(shown.color(roles.PlaceholderText), shown.color(roles.Base)) >= 3
         assert shown.color(roles.Text) == QColor("#e8eaed")  # nothing else changed
     finally:
         app.setPalette(before)

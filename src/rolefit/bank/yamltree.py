@@ -43,24 +43,24 @@ class Problem:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     line: int
     column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ScalarNode(Node):
     value: Scalar
     quoted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class SeqNode(Node):
     items: list[AnyNode] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class MapNode(Node):
     # key -> (line, column of the key, value node); insertion ordered
     entries: dict[str, tuple[int, int, AnyNode]] = field(default_factory=dict)

@@ -1,18 +1,8 @@
-"""The questionnaire as a model (no Qt): navigation, answers, pace, resume, submit."""
+"""The questionnaire as a model (no Qt): navigation, answers, pace, resume, submit.
 
-from rolefit.quiz.model import Quiz, ResumeError, ReviewRow, SessionStore, Step, StoredSession
-from rolefit.quiz.pace import Pace, estimated_minutes
-from rolefit.quiz.recorder import Recorder, SessionWriter
+- ``rolefit.quiz.model``: ``Quiz`` (one person taking one form), ``ResumeError``.
+- ``rolefit.quiz.recorder``: saving as it goes, and carrying on when saving fails.
+- ``rolefit.quiz.pace``: how long a form takes, and the time left.
 
-__all__ = [
-    "Pace",
-    "Quiz",
-    "Recorder",
-    "ResumeError",
-    "ReviewRow",
-    "SessionStore",
-    "SessionWriter",
-    "Step",
-    "StoredSession",
-    "estimated_minutes",
-]
+(Import from the modules: the welcome page needs the pace before anything is scored.)
+"""

@@ -68,6 +68,15 @@ class MainWindow(QMainWindow):
         for menu in (file_menu, help_menu):
             menu.installEventFilter(self)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a dark theme switched on, say
+            from rolefit.ui.palette import readable_placeholder
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                readable_placeholder(app)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """A menu closed with Escape gives the keyboard straight back to the page.
 

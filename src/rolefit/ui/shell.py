@@ -19,7 +19,10 @@ from rolefit.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from rolefit.bank import Bank
+    from rolefit.quiz.model import Quiz
     from rolefit.store import DataLock, Store
+    from rolefit.ui.controllers.questions import QuestionsController
+    from rolefit.ui.controllers.results import ResultsController
     from rolefit.ui.one_window import Listener
 
 
@@ -71,6 +74,7 @@ class Shell(QObject):
         if store is not None:
             store.close()
         if self.listener is not None:
+            self.listener.close()
             self.listener.deleteLater()
             self.listener = None
         if self.lock is not None:
@@ -164,8 +168,6 @@ class Shell(QObject):
             QTimer.singleShot(0, self.window.close)
 
     def _compose(self, bank: Bank, store: Store) -> None:
-        from rolefit.ui.controllers.questions import QuestionsController
-        from rolefit.ui.controllers.results import ResultsController, Shown
         from rolefit.ui.controllers.welcome import WelcomeController
         from rolefit.ui.pages import Pages
 
@@ -174,42 +176,61 @@ class Shell(QObject):
         self.store = store
         self.pages = Pages(window, bank.scale)
         self.welcome = WelcomeController(self.pages, bank, store, self.dialogs, self._clock)
-        self.questions = QuestionsController(self.pages, self.dialogs)
-        self.results = ResultsController(self.pages, self.dialogs)
-
-        self.welcome.quiz_started.connect(self.questions.begin)
-        self.questions.submitted.connect(
-            lambda quiz: self.results.show(
-                Shown(quiz.bank, quiz.current_answers(), quiz.result, quiz.name)
-            )
-        )
-        self.results.restart_requested.connect(self.welcome.show)
-        self.results.back_requested.connect(self.questions.show_review)
-
+        # The questions and result flows (and scoring, wording, the report) are made when
+        # first needed: the welcome page does not need them (docs/performance.md).
+        self._questions: QuestionsController | None = None
+        self._results: ResultsController | None = None
+        self.welcome.quiz_started.connect(lambda quiz: self.questions.begin(quiz))
         window.open_action.triggered.connect(lambda: self.open_answers())
         window.save_answers_action.triggered.connect(self._save_answers)
-        window.save_pdf_action.triggered.connect(self.results.save_pdf)
-        window.print_action.triggered.connect(self.results.print_summary)
-        window.restart_action.triggered.connect(self.results.restart)
+        window.save_pdf_action.triggered.connect(lambda: self.results.save_pdf())
+        window.print_action.triggered.connect(lambda: self.results.print_summary())
+        window.restart_action.triggered.connect(lambda: self.results.restart())
         window.stack.currentChanged.connect(self._update_actions)
         self.welcome.show()
         self._update_actions()
 
+    @property
+    def questions(self) -> QuestionsController:
+        if self._questions is None:
+            from rolefit.ui.controllers.questions import QuestionsController
+
+            self._questions = QuestionsController(self.pages, self.dialogs)
+            self._questions.submitted.connect(self._submitted)
+        return self._questions
+
+    @property
+    def results(self) -> ResultsController:
+        if self._results is None:
+            from rolefit.ui.controllers.results import ResultsController
+
+            self._results = ResultsController(self.pages, self.dialogs)
+            self._results.restart_requested.connect(self.welcome.show)
+            self._results.back_requested.connect(lambda: self.questions.show_review())
+        return self._results
+
+    def _submitted(self, quiz: Quiz) -> None:
+        from rolefit.ui.controllers.results import Shown
+
+        assert quiz.result is not None
+        self.results.show(Shown(quiz.bank, quiz.current_answers(), quiz.result, quiz.name))
+
     # -- the menus ---------------------------------------------------------------------------------
 
     def _update_actions(self) -> None:
-        on_results = self.results.active
+        on_results = self._results is not None and self._results.active
+        on_questions = self._questions is not None and self._questions.active
         self.window.set_file_actions(
-            open_answers=not self.questions.active,
-            save_answers=self.questions.active or on_results,
+            open_answers=not on_questions,
+            save_answers=on_questions or on_results,
             result=on_results,
         )
 
     def _save_answers(self) -> None:
-        if self.questions.active:
-            self.questions.save_answers()
-        elif self.results.active:
-            self.results.save_answers()
+        if self._questions is not None and self._questions.active:
+            self._questions.save_answers()
+        elif self._results is not None and self._results.active:
+            self._results.save_answers()
 
     def open_answers(self, path: Path | None = None) -> None:
         """Open an answers file (as Save answers writes it) straight on its result."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from rolefit.i18n import _, ngettext
-from rolefit.quiz import Quiz, Step
+from rolefit.quiz.model import Quiz, Step
 from rolefit.scoring import AnswerValue, ScoringError
 from rolefit.ui.controllers.files import save_answers_file
 from rolefit.ui.dialogs import Dialogs

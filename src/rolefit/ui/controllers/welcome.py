@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rolefit.bank import Bank
 from rolefit.i18n import _, ngettext
-from rolefit.quiz import Quiz, ResumeError, estimated_minutes
+from rolefit.quiz.pace import estimated_minutes
 from rolefit.store import SessionRecord, Store, StoreError
 from rolefit.ui.dialogs import Dialogs
 from rolefit.ui.pages import Pages
@@ -126,6 +126,8 @@ class WelcomeController(QObject):
                 return
             if not self._discard(newest.id):
                 return
+        from rolefit.quiz.model import Quiz  # scoring: not needed to show the welcome page
+
         quiz = Quiz.start(self._bank, form, self._store, name=name, clock=self._clock)
         self.quiz_started.emit(quiz)
 
@@ -142,6 +144,8 @@ class WelcomeController(QObject):
         except StoreError as error:
             self._dialogs.warn(_("Cannot resume"), str(error))
             return
+        from rolefit.quiz.model import Quiz, ResumeError
+
         try:
             quiz = Quiz.resume(bank, session, self._store, clock=self._clock)
         except ResumeError as error:
