@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from rolefit.i18n import _
 
@@ -52,7 +52,9 @@ class WindowDialogs:
     def warn(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self._parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent)
+        _plain(box)
+        box.exec()
 
     def inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -64,6 +66,7 @@ class WindowDialogs:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent)
+        _plain(box)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(buttons[default])
@@ -110,6 +113,13 @@ class WindowDialogs:
 
     def run(self, dialog: QDialog) -> int:
         return dialog.exec()
+
+
+def _plain(box: QMessageBox) -> None:
+    """Show a message as written: it may quote a name or a file, never markup to render."""
+    from PySide6.QtCore import Qt
+
+    box.setTextFormat(Qt.TextFormat.PlainText)
 
 
 class _StatusBar(Protocol):
