@@ -118,10 +118,13 @@ def test_a_real_disk_that_fills_up(tmp_path):
         assert report["warnings"] and "could not be saved" in report["warnings"][0][1]
         assert report["saved"]  # and saved where the person chose
         (mount / "data" / "filler").unlink()
-        stored = open_store(mount / "data").store.unfinished()
+        store = open_store(mount / "data").store
+        stored = store.unfinished()
+        store.close()
         assert stored is not None and stored.answers  # what was saved before is intact
     finally:
-        subprocess.run(["umount", str(mount)], capture_output=True)
+        # Lazily: the mount goes as soon as nothing holds it, even if a test failed.
+        subprocess.run(["umount", "--lazy", str(mount)], capture_output=True)
 
 
 def test_a_database_turned_read_only_mid_quiz_loses_no_answer(qtbot, tmp_path):
