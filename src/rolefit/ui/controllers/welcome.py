@@ -162,6 +162,14 @@ class WelcomeController(QObject):
             self._dialogs.warn(_("Cannot resume"), text)
             return
         self.quiz_started.emit(quiz)
+        if session.problem is not None:  # a damaged answer: said, and asked again
+            self._dialogs.warn(
+                _("Part of this questionnaire could not be read"),
+                _(
+                    "{problem}. That question is shown unanswered: answer it again. Every "
+                    "other answer is as you left it."
+                ).format(problem=session.problem),
+            )
 
     def discard(self, session_id: int) -> None:
         session = self._store.session(session_id)
