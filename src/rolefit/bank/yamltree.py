@@ -27,6 +27,12 @@ try:  # The C parser is many times faster; PyYAML built without libyaml lacks it
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+
+def uses_libyaml() -> bool:
+    """Whether banks are read with libyaml's C parser (PyYAML may be built without it)."""
+    return _Loader is not yaml.SafeLoader
+
+
 MAX_DEPTH = 32
 # No number in a bank needs more digits; Python's int() itself refuses over 4,300.
 MAX_NUMBER_DIGITS = 100
