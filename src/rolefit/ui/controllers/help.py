@@ -10,21 +10,30 @@ from rolefit.i18n import _
 from rolefit.ui.dialogs import Dialogs
 
 
-def keyboard_help() -> str:
-    rows = [
-        (_("Return"), _("on the welcome page: resume the unfinished questionnaire, or start")),
-        (_("1 \u2013 5"), _("answer a scale question and move to the next")),
-        (_("1 \u2013 N"), _("choose the N-th option of a choice question and move on")),
+def keyboard_rows() -> list[tuple[str, str]]:
+    """Every key RoleFit answers to, and what it does (the README lists the same)."""
+    return [
+        (
+            _("Return"),
+            _("on the welcome page: resume the unfinished questionnaire, or start the full one"),
+        ),
+        (_("1-5"), _("answer a scale question and move to the next")),
+        (_("1-N"), _("choose the N-th option of a choice question and move on")),
+        (_("Arrow keys"), _("move between the answers of a question without answering")),
+        (_("Space"), _("answer with the focused answer")),
         (_("Backspace"), _("go back one question; on the results page, back to the review")),
-        (_("Alt+K, Alt+N"), _("skip a question; next question")),
+        (_("Alt+K, Alt+N, Alt+B, Alt+V"), _("skip, next, back, review answers")),
         (_("Return"), _("on the review page: see your result")),
-        (_("Ctrl+P"), _("on the results page: print the summary")),
-        (_("Ctrl+S"), _("on the results page: save the summary as PDF")),
+        (_("Ctrl+P, Ctrl+S"), _("on the results page: print the summary, save it as PDF")),
         (_("Ctrl+O"), _("open a saved answers file and see its result")),
         (_("Tab"), _("move between controls, in reading order")),
-        (_("F1"), _("this list")),
+        (_("F1"), _("the keyboard shortcuts")),
         (_("Ctrl+Q"), _("quit (your answers are already saved)")),
     ]
+
+
+def keyboard_help() -> str:
+    rows = keyboard_rows()
     table = "".join(
         f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in rows
     )
