@@ -151,3 +151,15 @@ def test_a_line_of_json_lines_is_named_by_its_number(bank):
     ]
     with pytest.raises(AnswersError, match=r"^<stdin>:4:14: not valid JSON"):
         loads_answers('{"answers": {', bank, "<stdin>", 4)
+
+
+def test_a_file_of_junk_reports_a_bounded_list_of_problems(bank):
+    from rolefit.bank.files import MAX_REPORTED
+    from rolefit.scoring import AnswersError, parse_answers
+
+    data = {"answers": {f"no-such-item-{n}": 3 for n in range(5000)}}
+    with pytest.raises(AnswersError) as refused:
+        parse_answers(data, bank, "junk.json")
+    problems = refused.value.problems
+    assert len(problems) == MAX_REPORTED + 1
+    assert problems[-1] == f"... and {5000 - MAX_REPORTED} more problems"

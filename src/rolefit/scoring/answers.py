@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from rolefit.bank.files import BankError, read_text_file
+from rolefit.bank.files import MAX_REPORTED, BankError, read_text_file
 from rolefit.bank.model import Bank, ChoiceItem
 
 MAX_ANSWERS_BYTES = 2 * 1024 * 1024
@@ -32,9 +32,15 @@ AnswerValue = int | str
 
 
 class AnswersError(Exception):
-    """An answers file or mapping is unusable; ``problems`` lists every reason."""
+    """An answers file or mapping is unusable; ``problems`` lists every reason.
+
+    A file of junk can hold a problem per key: past ``MAX_REPORTED``, the rest are counted.
+    """
 
     def __init__(self, problems: list[str]) -> None:
+        if len(problems) > MAX_REPORTED:
+            rest = len(problems) - MAX_REPORTED
+            problems = [*problems[:MAX_REPORTED], f"... and {rest} more problems"]
         self.problems = problems
         super().__init__("\n".join(problems))
 
