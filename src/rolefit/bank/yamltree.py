@@ -24,13 +24,17 @@ import yaml
 
 try:  # The C parser is many times faster; PyYAML built without libyaml lacks it.
     from yaml import CSafeLoader as _Loader
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _LIBYAML = False
 
 
 def uses_libyaml() -> bool:
     """Whether banks are read with libyaml's C parser (PyYAML may be built without it)."""
-    return _Loader is not yaml.SafeLoader
+    return _LIBYAML
 
 
 MAX_DEPTH = 32

@@ -199,9 +199,11 @@ class Quiz:
         item = self.current
         checked = make_answers(self.bank, {**self._answers, item.id: value}, self.form)
         self._answers[item.id] = checked.values[item.id]
-        self.recorder.answer(item.id, self._answers[item.id], self._answers)
+        with self.recorder.together():  # the answer and the move: one write to the disk
+            self.recorder.answer(item.id, self._answers[item.id], self._answers)
+            step = self._advance()
         self._pace.answered()
-        return self._advance()
+        return step
 
     def clear(self) -> Step:
         """Take back the current item's answer and stay on it."""

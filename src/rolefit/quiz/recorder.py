@@ -10,7 +10,9 @@ answers to a file of their choice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from rolefit.i18n import _
@@ -53,6 +55,31 @@ class Recorder:
         """A recorder that keeps nothing on disk (nowhere to save, and nothing to say)."""
         return cls(None)
 
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """The writes made inside are saved as one (an answer and the move it causes): one
+        sync to the disk instead of two. A failure is reported like any other write's."""
+        unit = getattr(self._store, "unit_of_work", None)
+        if unit is None or self.session_id is None:
+            yield
+            return
+        context = unit()
+        try:
+            context.__enter__()
+        except (StoreError, OSError) as error:  # could not even begin: each write tries alone
+            self._failed(error)
+            yield
+            return
+        try:
+            yield
+        except BaseException:
+            context.__exit__(*sys.exc_info())
+            raise
+        try:
+            context.__exit__(None, None, None)
+        except (StoreError, OSError) as error:  # the writes made inside are not on the disk
+            self._failed(error)
+
     def answer(
         self, item_id: str, value: AnswerValue | None, answers: Mapping[str, AnswerValue]
     ) -> None:
@@ -91,14 +118,17 @@ class Recorder:
                 self._behind = False
             write()
         except (StoreError, OSError) as error:
-            self._behind = True
-            self.problem = _(
-                "Your answers could not be saved ({reason}). RoleFit keeps them while it is "
-                "open and tries again with each answer; to be safe, save them to a file with "
-                "File > Save answers\u2026"
-            ).format(reason=_reason(error))
+            self._failed(error)
         else:
             self.problem = None
+
+    def _failed(self, error: StoreError | OSError) -> None:
+        self._behind = True
+        self.problem = _(
+            "Your answers could not be saved ({reason}). RoleFit keeps them while it is "
+            "open and tries again with each answer; to be safe, save them to a file with "
+            "File > Save answers\u2026"
+        ).format(reason=_reason(error))
 
     def _catch_up(self, answers: Mapping[str, AnswerValue]) -> None:
         """Make the stored session hold exactly ``answers``, after writes that failed."""

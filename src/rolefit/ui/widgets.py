@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -43,6 +44,10 @@ class AnswerButton(QRadioButton):
         )
         self._document = QTextDocument(self)
         self._document.setDocumentMargin(0)
+        self._laid_out: tuple[str, float] | None = None  # (font, width) the text is laid out for
+        self._shown = ""
+        # Sizes measured for the text shown (a layout pass asks for them many times).
+        self._hints: dict[object, QSize | int] = {}
 
     def _margins(self) -> tuple[int, int]:
         line = self.fontMetrics().height()
@@ -56,18 +61,26 @@ class AnswerButton(QRadioButton):
         else:
             shown = f"<b>{number}</b>&nbsp;&nbsp;{escape(text)}"
             self.setAccessibleName(_("Option {number}: {text}").format(number=number, text=text))
-        self._document.setHtml(shown)
+        if shown != self._shown:  # the scale's answers read the same on every question
+            self._shown = shown
+            self._document.setHtml(shown)
+            self._laid_out = None
+            self._hints.clear()
+            self.updateGeometry()
         self.setAccessibleDescription(question)
-        self.updateGeometry()
         self.update()
 
     def shown_text(self) -> str:
         return self._document.toPlainText()
 
     def _layout_text(self, width: int) -> None:
-        self._document.setDefaultFont(self.font())
+        """Lay the text out for ``width`` (once: laying out again for the same is costly)."""
         side, _top = self._margins()
-        self._document.setTextWidth(max(1, width - 2 * side))
+        wanted = (self.font().key(), float(max(1, width - 2 * side)))
+        if wanted != self._laid_out:
+            self._document.setDefaultFont(self.font())
+            self._document.setTextWidth(wanted[1])
+            self._laid_out = wanted
 
     def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
         self.by_click = True
@@ -112,18 +125,42 @@ class AnswerButton(QRadioButton):
         layout.draw(painter, context)
         painter.end()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._laid_out = None
+            self._hints.clear()
+        super().changeEvent(event)
+
+    def _measured(self, key: object, measure: Callable[[], QSize | int]) -> QSize | int:
+        if key not in self._hints:
+            self._hints[key] = measure()
+        return self._hints[key]
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = self._measured("size", self._size_hint)
+        assert isinstance(hint, QSize)
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = self._measured("minimum", self._minimum_size_hint)
+        assert isinstance(hint, QSize)
+        return hint
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._measured(width, lambda: self._height_for(width))
+        assert isinstance(height, int)
+        return height
+
+    def _size_hint(self) -> QSize:
         side, top = self._margins()
-        self._document.setDefaultFont(self.font())
-        self._document.setTextWidth(-1)
+        self._layout_text(1 << 20)  # unbounded: one line
         ideal = round(self._document.idealWidth()) + 2 * side + 8
         width = max(ideal, 60 if self._stacked else 200)
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def _minimum_size_hint(self) -> QSize:
         side, top = self._margins()
-        self._document.setDefaultFont(self.font())
-        self._document.setTextWidth(0)  # the longest word
+        self._layout_text(2 * side + 1)  # as narrow as it goes: the longest word
         width = round(self._document.size().width()) + 2 * side + 8
         # The height follows the width (heightForWidth); at least one line of each part.
         return QSize(width, self.fontMetrics().height() * (2 if self._stacked else 1) + 2 * top)
@@ -131,7 +168,7 @@ class AnswerButton(QRadioButton):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+    def _height_for(self, width: int) -> int:
         self._layout_text(width)
         _side, top = self._margins()
         return round(self._document.size().height()) + 2 * top + 4
