@@ -116,3 +116,19 @@ def test_the_print_preview_is_large_enough_to_read_and_has_a_close_button(finish
     preview.show()
     close.trigger()
     assert not preview.isVisible() and preview.result() == 0
+
+
+def test_a_save_that_fails_says_so_and_never_says_saved(finished, tmp_path):
+    window, shell = finished
+    shell.dialogs.paths = [tmp_path / "no-such-folder" / "summary.pdf"]
+    window.save_pdf_action.trigger()
+    shell.dialogs.paths = [tmp_path / "no-such-folder" / "answers.json"]
+    shell.results.save_answers()
+    titles = [title for title, _text in shell.dialogs.warnings]
+    assert titles == ["Could not save the PDF", "Could not save the answers"]
+    assert all("Nothing was written" in text for _title, text in shell.dialogs.warnings)
+    assert not any(s.startswith("Saved") for s in shell.dialogs.statuses)
+    shell.dialogs.paths = [tmp_path / "summary.pdf"]
+    window.save_pdf_action.trigger()
+    assert shell.dialogs.statuses[-1] == f"Saved {tmp_path / 'summary.pdf'}"
+    assert oct((tmp_path / "summary.pdf").stat().st_mode & 0o777) == "0o600"
