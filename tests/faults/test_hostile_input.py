@@ -104,3 +104,14 @@ def test_hostile_lines_on_standard_input_are_answered_line_by_line(tmp_path):
     assert code == 1 and len(results) == len(lines)
     assert "error" not in results[0] and "error" not in results[-1]
     assert all(r.get("line") == n for n, r in enumerate(results, 1) if "error" in r)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_or_a_device_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading it would wait for ever
+    for path in (fifo, "/dev/zero"):
+        code, _out, err = rolefit("score", path, "--json")
+        assert code == 1 and "not a regular file" in err, err
+        code, _out, err = rolefit("validate", path)
+        assert code == 1 and "not a regular file" in err, err
