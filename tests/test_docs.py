@@ -47,3 +47,22 @@ def test_the_readme_links_nothing_outside_the_repository():
             continue
         assert (README.parent / target).resolve().is_relative_to(README.parent), target
         assert (README.parent / target).exists(), target
+
+
+def test_every_test_docs_reliability_names_exists():
+    """docs/reliability.md is a table of tests: each file and test it names must exist."""
+    text = (DOCS / "reliability.md").read_text(encoding="utf-8")
+    tests = Path(__file__).resolve().parent
+    sources = {p: p.read_text(encoding="utf-8") for p in tests.rglob("*.py")}
+    checked = 0
+    for row in text.splitlines():
+        current = None
+        for file, test in re.findall(r"`(?:([\w/]+\.py))?(?:::(\w+))?`", row):
+            if file:
+                current = tests / file if (tests / file).exists() else tests.parent / file
+                assert current.exists(), file
+            if test:
+                assert current is not None and current.suffix == ".py", (row, test)
+                assert f"def {test}(" in sources.get(current, current.read_text("utf-8")), test
+                checked += 1
+    assert checked > 30
