@@ -97,3 +97,35 @@ def test_escape_closes_a_menu_and_gives_the_keys_back_to_the_page(driven, qtbot)
     qtbot.waitUntil(lambda: bar.activeAction() is None)
     window.activateWindow()
     qtbot.waitUntil(lambda: page.isAncestorOf(window.focusWidget()))
+
+
+def test_the_review_list_opens_a_question_by_keyboard_and_answering_returns(driven, qtbot):
+    from PySide6.QtCore import Qt
+
+    window, shell = driven
+    window.welcome.short_button.click()
+    quiz = shell.questions.quiz
+    for n in range(quiz.total):
+        if n in (2, 4):
+            shell.questions.skip()
+        else:
+            shell.questions.answer(
+                quiz.current.options[0].id if quiz.current.kind == "choice" else 3
+            )
+    review = shell.pages.review
+    assert window.stack.currentWidget() is review
+    assert review.list.currentRow() == 2  # the first unanswered question is the current row
+    review.list.setFocus()
+    qtbot.keyClick(review.list, Qt.Key.Key_Down)
+    qtbot.keyClick(review.list, Qt.Key.Key_Down)
+    qtbot.keyClick(review.list, Qt.Key.Key_Return)  # opens question 5, not the result
+    assert window.stack.currentWidget() is shell.pages.question and quiz.position == 4
+    qtbot.keyClick(shell.pages.question, "2")  # answering it goes back to the review
+    assert window.stack.currentWidget() is review and quiz.answer_of(quiz.items[4].id) == 2
+    review.list.setFocus()
+    review.list.setCurrentRow(2)
+    qtbot.keyClick(review.list, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is shell.pages.question and quiz.position == 2
+    shell.questions.review()
+    qtbot.keyClick(review.submit_button, Qt.Key.Key_Return)  # elsewhere, Return shows the result
+    assert window.stack.currentWidget() is shell.pages.results

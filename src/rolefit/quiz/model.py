@@ -88,6 +88,8 @@ class Quiz:
         self.position = max(0, min(position, len(self.items) - 1))
         self.step: Step = "question"
         self.result: Result | None = None
+        # Opened from the review to change one answer: answering returns to the review.
+        self._back_to_review = False
         self._pace = Pace(clock)
 
     @classmethod
@@ -220,10 +222,14 @@ class Quiz:
     def back(self) -> Step:
         return self._go(self.position - 1) if self.position > 0 else self._go(self.position)
 
-    def jump(self, position: int) -> Step:
-        return self._go(position)
+    def jump(self, position: int, *, from_review: bool = False) -> Step:
+        """Show the item at ``position``; from the review, answering it returns there."""
+        step = self._go(position)
+        self._back_to_review = from_review
+        return step
 
     def review(self) -> Step:
+        self._back_to_review = False
         self.step = "review"
         return self.step
 
@@ -231,12 +237,16 @@ class Quiz:
         return self._go(self.position)
 
     def _advance(self) -> Step:
+        if self._back_to_review:
+            self.recorder.position(self.position, self._answers)
+            return self.review()
         if self.is_last:
             self.recorder.position(self.position, self._answers)
             return self.review()
         return self._go(self.position + 1)
 
     def _go(self, position: int) -> Step:
+        self._back_to_review = False
         self.position = max(0, min(position, len(self.items) - 1))
         self.recorder.position(self.position, self._answers)
         self.step = "question"

@@ -43,7 +43,7 @@ class QuestionsController(QObject):
         question.next_requested.connect(self.next)
         question.review_requested.connect(self.review)
         review = self._pages.review
-        review.jump_requested.connect(self.jump)
+        review.jump_requested.connect(self.change_from_review)
         review.back_requested.connect(self.back_from_review)
         review.submit_requested.connect(self.submit)
 
@@ -82,6 +82,9 @@ class QuestionsController(QObject):
 
     def jump(self, position: int) -> None:
         self._show(self._quiz.jump(position))
+
+    def change_from_review(self, position: int) -> None:
+        self._show(self._quiz.jump(position, from_review=True))
 
     def review(self) -> None:
         self._show(self._quiz.review())

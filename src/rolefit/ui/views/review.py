@@ -55,13 +55,24 @@ class ReviewPage(QWidget):
         layout.addLayout(nav)
 
         self.list.itemClicked.connect(lambda item: self.jump_requested.emit(self.list.row(item)))
-        self.list.itemActivated.connect(lambda item: self.jump_requested.emit(self.list.row(item)))
         self.back_button.clicked.connect(self.back_requested)
         self.submit_button.clicked.connect(self.submit_requested)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        # Return (or Space) on a question of the list opens it; Return anywhere else on the
+        # page shows the result.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.submit_requested)
+            shortcut.activated.connect(lambda key=key: self._key(key))
+
+    def _key(self, key: Qt.Key) -> None:
+        if self.list.hasFocus() and self.list.currentRow() >= 0:
+            self.jump_requested.emit(self.list.currentRow())
+        elif key != Qt.Key.Key_Space:
+            self.submit_requested.emit()
+        else:
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
 
     def show_answers(self, rows: list[tuple[str, str | None]], warning: str | None) -> None:
         """``rows``: (question, answer in words or None when unanswered), in form order."""
@@ -70,7 +81,7 @@ class ReviewPage(QWidget):
         highlight = QColor(self.palette().color(self.palette().ColorRole.Highlight))
         highlight.setAlphaF(0.22)
         for number, (question, answer) in enumerate(rows, start=1):
-            shown = answer if answer is not None else _("Not answered \u2013 click to answer")
+            shown = answer if answer is not None else _("Not answered \u2013 choose it to answer")
             entry = QListWidgetItem(f"{number}. {question}\n      \u2192 {shown}")
             if answer is None:
                 missing += 1
@@ -82,10 +93,16 @@ class ReviewPage(QWidget):
         answered = len(rows) - missing
         self.summary.setText(
             _(
-                "You answered {answered} of {total} questions. Click any question to change "
-                "its answer."
+                "You answered {answered} of {total} questions. To change an answer, click its "
+                "question, or move to it in the list and press Return."
             ).format(answered=answered, total=len(rows))
         )
         self.warning.setVisible(warning is not None)
         self.warning.setText(warning or "")
+        # The list's current row starts at the first unanswered question (else the first),
+        # so the row the arrow keys move from is the one marked.
+        first_missing = next(
+            (n for n, (_q, answer) in enumerate(rows) if answer is None), 0 if rows else -1
+        )
+        self.list.setCurrentRow(first_missing)
         self.submit_button.setFocus()
