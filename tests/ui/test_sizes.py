@@ -65,3 +65,27 @@ def test_at_the_smallest_size_no_page_clips_and_every_button_is_whole(qtbot, tmp
             assert button.width() >= button.minimumSizeHint().width(), (name, button.text())
             corner = button.mapTo(window, button.rect().bottomRight())
             assert window.rect().contains(corner), (name, button.text())
+
+
+def test_the_focused_answer_scrolls_into_sight_in_a_small_window(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    window, shell = open_window(qtbot, tmp_path / "data")
+    window.resize(SMALLEST)
+    window.welcome.full_button.click()
+    quiz = shell.questions.quiz
+    three = next(
+        n for n, i in enumerate(quiz.items) if isinstance(i, ChoiceItem) and len(i.options) == 3
+    )
+    shell.questions.jump(three)
+    page = shell.pages.question
+    page.body_scroll.setFixedHeight(page.body_scroll.height() // 3)  # as a large font leaves it
+    qtbot.wait(10)
+    viewport = page.body_scroll.viewport()
+    for _ in range(2):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Down)
+    focused = page.focusWidget()
+    assert focused is page._buttons[2]
+    top = focused.mapTo(viewport, focused.rect().topLeft())
+    bottom = focused.mapTo(viewport, focused.rect().bottomRight())
+    assert viewport.rect().contains(top) and viewport.rect().contains(bottom)

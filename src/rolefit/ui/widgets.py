@@ -8,13 +8,14 @@ from html import escape
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFocusEvent,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QRadioButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QRadioButton, QScrollArea, QSizePolicy, QWidget
 
 from rolefit.i18n import _
 
@@ -85,6 +86,15 @@ class AnswerButton(QRadioButton):
     def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
         self.by_click = True
         super().nextCheckState()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        """The focused answer is always in sight: the page scrolls to it (arrow keys, Tab)."""
+        super().focusInEvent(event)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(self, 8, 8)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Arrow keys move between the answers, as in any radio group, and never answer.
