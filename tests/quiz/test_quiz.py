@@ -196,3 +196,54 @@ def test_without_a_store_the_quiz_still_runs(bank):
     quiz = Quiz(bank, "short", Recorder.in_memory())
     quiz.answer(3)
     assert quiz.save_problem is None and quiz.answers
+
+
+def test_an_answer_changed_from_the_review_returns_to_the_review(bank, store):
+    quiz = Quiz.start(bank, "short", store)
+    for n in range(quiz.total):
+        quiz.answer(value_for(quiz.current, n))
+    assert quiz.step == "review"
+    assert quiz.jump(3, from_review=True) == "question"
+    assert quiz.answer(value_for(quiz.current, 1)) == "review"  # not on to question 5
+    assert quiz.jump(3, from_review=True) == "question"
+    assert quiz.skip() == "review"  # skipping it returns too
+    quiz.jump(3, from_review=True)
+    quiz.back()  # going on through the questions by hand: the usual order again
+    assert quiz.answer(value_for(quiz.current)) == "question" and quiz.position == 3
+
+
+def test_a_questionnaire_is_stored_from_its_first_answer_and_never_empty(bank, store):
+    quiz = Quiz.start(bank, "full", store, name="Lin")
+    quiz.skip()
+    quiz.next()
+    quiz.back()
+    assert quiz.session_id is None and store.sessions() == []  # left unanswered: nothing
+    quiz.answer(4)
+    (stored,) = store.sessions()
+    assert stored.name == "Lin" and dict(stored.answers) == dict(quiz.answers)
+    assert stored.position == quiz.position
+
+
+class HalfFailingStore(FailingStore):
+    """Starting a session works; the answer after it fails (the disk filled in between)."""
+
+    def unit_of_work(self):
+        return self.real.unit_of_work()
+
+    def start_session(self, *args, **kwargs):
+        session = self.real.start_session(*args, **kwargs)
+        self.broken = True
+        return session
+
+
+def test_a_first_answer_that_fails_half_way_leaves_no_empty_questionnaire(bank, store):
+    failing = HalfFailingStore(store)
+    quiz = Quiz.start(bank, "full", failing)
+    quiz.answer(2)
+    assert quiz.save_problem is not None and quiz.session_id is None
+    assert store.sessions() == []  # the started session went back with the failed answer
+    failing.broken = False
+    failing.start_session = store.start_session  # the disk is back
+    quiz.answer(5)
+    (stored,) = store.sessions()
+    assert dict(stored.answers) == dict(quiz.answers) and len(quiz.answers) == 2

@@ -320,6 +320,7 @@ def test_tab_follows_reading_order_and_every_stop_is_named(quiz, qtbot):
     choice = next(n for n, i in enumerate(quiz.items) if isinstance(i, ChoiceItem))
     shell.questions.jump(choice)
     check("choice question", pages.question)
+    shell.questions.answer(quiz.current.options[0].id)  # stored from its first answer on
     shell.welcome.show()  # now with the unfinished questionnaire listed
     check("welcome with resume", window.welcome)
     shell.dialogs.answers = [1]  # discard the unfinished one and start anew

@@ -1,5 +1,8 @@
 """Saving a quiz as it is taken, and carrying on when saving fails.
 
+A new questionnaire is stored from its first answer on: one left before any answer was
+given leaves nothing behind to resume.
+
 Every answer is written the moment it is given. If a write fails after start-up (a full
 disk, a folder made read-only, a removed memory stick), the quiz keeps every answer in
 memory, ``problem`` says what happened in plain words, and each later step tries again:
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, Protocol
 
 from rolefit.i18n import _
@@ -47,8 +50,6 @@ class Recorder:
         self.problem: str | None = None
         self._behind = False  # the stored session may lack answers given since a failure
         self._position = 0
-        if session_id is None and start is not None:
-            self._try(lambda: None, {})
 
     @classmethod
     def in_memory(cls) -> Recorder:
@@ -91,6 +92,8 @@ class Recorder:
 
     def position(self, position: int, answers: Mapping[str, AnswerValue]) -> None:
         self._position = position
+        if self.session_id is None and not answers:
+            return  # nothing answered yet: no questionnaire to keep (it starts with an answer)
 
         def write() -> None:
             assert self._store is not None and self.session_id is not None
@@ -110,17 +113,31 @@ class Recorder:
             return
         try:
             if self.session_id is None:
-                assert self._start is not None
-                self.session_id = self._start()
-                self._behind = True  # a new session holds none of the answers yet
-            if self._behind:
-                self._catch_up(answers)
-                self._behind = False
-            write()
+                self._start_with(write, answers)
+            else:
+                if self._behind:
+                    self._catch_up(answers)
+                    self._behind = False
+                write()
         except (StoreError, OSError) as error:
             self._failed(error)
         else:
             self.problem = None
+
+    def _start_with(self, write: Callable[[], None], answers: Mapping[str, AnswerValue]) -> None:
+        """Start the session, store the answers so far and ``write``: all in one unit of work
+        (where the store has units), so a session is never stored without its first answer."""
+        assert self._store is not None and self._start is not None
+        unit = getattr(self._store, "unit_of_work", None)
+        try:
+            with unit() if unit is not None else nullcontext():
+                self.session_id = self._start()
+                self._catch_up(answers)
+                write()
+        except BaseException:
+            self.session_id = None  # rolled back with the rest: started again next time
+            raise
+        self._behind = False
 
     def _failed(self, error: StoreError | OSError) -> None:
         self._behind = True
