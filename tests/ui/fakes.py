@@ -8,16 +8,17 @@ from pathlib import Path
 class ScriptedDialogs:
     """Records what RoleFit says and asks; answers from the queues the test fills.
 
-    ``answers``: indexes returned by ``ask`` in turn (None = cancelled); when empty, the
-    default (the safe button) is taken, as Return would. ``paths``: returned by
+    ``answers``: indexes returned by ``ask`` in turn; when empty, the default (the safe
+    choice) is taken, as Return would. ``asked`` holds (title, text, choices, default,
+    escape), escape being the choice Escape would make. ``paths``: returned by
     ``save_path``/``open_path`` in turn; when empty, the person cancels.
     """
 
     def __init__(self) -> None:
         self.warnings: list[tuple[str, str]] = []
         self.informed: list[tuple[str, str]] = []
-        self.asked: list[tuple[str, str, list[str], int]] = []
-        self.answers: list[int | None] = []
+        self.asked: list[tuple[str, str, list[str], int, int]] = []
+        self.answers: list[int] = []
         self.paths: list[Path] = []
         self.suggested: list[str] = []
         self.statuses: list[str] = []
@@ -29,8 +30,12 @@ class ScriptedDialogs:
     def inform(self, title: str, text: str) -> None:
         self.informed.append((title, text))
 
-    def ask(self, title: str, text: str, choices: list[str], default: int) -> int | None:
-        self.asked.append((title, text, choices, default))
+    def ask(
+        self, title: str, text: str, choices: list[str], default: int, escape: int | None = None
+    ) -> int:
+        escape = default if escape is None else escape
+        assert 0 <= default < len(choices) and 0 <= escape < len(choices)
+        self.asked.append((title, text, choices, default, escape))
         return self.answers.pop(0) if self.answers else default
 
     def save_path(self, title: str, suggested_name: str, kinds: str) -> Path | None:

@@ -64,8 +64,8 @@ def test_start_again_asks_first_with_staying_as_the_default(finished, qtbot):
     page = shell.pages.results
     qtbot.mouseClick(page.restart_button, Qt.MouseButton.LeftButton)
     (asked,) = shell.dialogs.asked
-    title, _text, choices, default = asked
-    assert "Leave this result" in title and choices[default] == "Stay here"
+    title, _text, choices, default, escape = asked
+    assert "Leave this result" in title and choices[default] == choices[escape] == "Stay here"
     assert window.stack.currentWidget() is page  # Return (the default) stays
     shell.dialogs.answers = [1]
     window.restart_action.trigger()  # File > Start again asks the same

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from rolefit.i18n import _
 
@@ -21,10 +21,15 @@ class Dialogs(Protocol):
     def inform(self, title: str, text: str) -> None:
         """Show text the person asked for (keyboard help, about)."""
 
-    def ask(self, title: str, text: str, choices: list[str], default: int) -> int | None:
-        """Ask a question with ``choices`` (button texts); the index chosen, None if cancelled.
+    def ask(
+        self, title: str, text: str, choices: list[str], default: int, escape: int | None = None
+    ) -> int:
+        """Ask ``title`` (the question itself), ``text`` saying what each choice does; the
+        index of the choice made.
 
-        ``default`` is the button Return presses: always the safe one.
+        ``default`` is the choice Return presses, always the safe one; ``escape`` the one
+        Escape or closing the box makes (the default unless given). Every way out is one of
+        the ``choices``, so there is no Cancel beside them to wonder about.
         """
 
     def save_path(self, title: str, suggested_name: str, kinds: str) -> Path | None:
@@ -52,9 +57,7 @@ class WindowDialogs:
     def warn(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent)
-        _plain(box)
-        box.exec()
+        _message_box(self._parent, QMessageBox.Icon.Warning, title, text).exec()
 
     def inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -62,18 +65,18 @@ class WindowDialogs:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent)
         box.exec()
 
-    def ask(self, title: str, text: str, choices: list[str], default: int) -> int | None:
+    def ask(
+        self, title: str, text: str, choices: list[str], default: int, escape: int | None = None
+    ) -> int:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent)
-        _plain(box)
+        box = _message_box(self._parent, QMessageBox.Icon.Question, title, text)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(buttons[default])
-        box.setEscapeButton(cancel)
+        box.setEscapeButton(buttons[default if escape is None else escape])
         box.exec()
         clicked = box.clickedButton()
-        return buttons.index(clicked) if clicked in buttons else None
+        return buttons.index(clicked) if clicked in buttons else default
 
     def _start_folder(self) -> Path:
         if self._folder is not None and self._folder.is_dir():
@@ -88,17 +91,40 @@ class WindowDialogs:
     def save_path(self, title: str, suggested_name: str, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self._start_folder() / suggested_name)
-        chosen, _filter = QFileDialog.getSaveFileName(self._parent, title, start, kinds)
-        return self._remember(chosen)
+        dialog = self._file_dialog(title, str(self._start_folder() / suggested_name), kinds)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        # "summary" typed without an ending is saved as summary.pdf, as suggested.
+        dialog.setDefaultSuffix(Path(suggested_name).suffix.lstrip("."))
+        return self._chosen(dialog)
 
     def open_path(self, title: str, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self._parent, title, str(self._start_folder()), kinds
-        )
-        return self._remember(chosen)
+        dialog = self._file_dialog(title, str(self._start_folder()), kinds)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        return self._chosen(dialog)
+
+    def _file_dialog(self, title: str, start: str, kinds: str) -> QFileDialog:
+        """A file dialog over the window, nearly its size: Qt's own dialog (where the
+        platform has none) opens small, with long file names cut off."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self._parent, title, start, kinds)
+        window = self._parent.window()
+        wanted = QSize(max(720, window.width() * 9 // 10), max(480, window.height() * 9 // 10))
+        screen = window.screen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size())
+        dialog.resize(wanted)
+        return dialog
+
+    def _chosen(self, dialog: QFileDialog) -> Path | None:
+        if not dialog.exec() or not dialog.selectedFiles():  # not Accepted (1)
+            return None
+        return self._remember(dialog.selectedFiles()[0])
 
     def _remember(self, chosen: str) -> Path | None:
         if not chosen:
@@ -115,11 +141,31 @@ class WindowDialogs:
         return dialog.exec()
 
 
-def _plain(box: QMessageBox) -> None:
-    """Show a message as written: it may quote a name or a file, never markup to render."""
-    from PySide6.QtCore import Qt
+def _message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that says ``title`` as its headline and ``text`` below it.
 
+    The headline is the box's main text, in bold, not only its window title: some
+    platforms show no title on a message box, and a window manager may cut it short. Both
+    are shown as written: they may quote a name or a file, never markup to render.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    box = QMessageBox(icon, title, title, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(text)
+    # The headline in bold (a style rule: QMessageBox sets its labels' fonts when shown).
+    box.setStyleSheet("QLabel#qt_msgbox_label { font-weight: bold; }")
+    # Lines of a readable length: QMessageBox on its own wraps a sentence into a narrow
+    # column of short lines.
+    width = box.fontMetrics().averageCharWidth() * 52
+    if parent is not None and parent.window().width() > 0:
+        width = min(width, parent.window().width() * 8 // 10)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)  # the informative text's label too
+        if label.objectName() == "qt_msgbox_informativelabel":
+            label.setMinimumWidth(width)
+    return box
 
 
 class _StatusBar(Protocol):
