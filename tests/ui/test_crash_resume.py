@@ -90,7 +90,6 @@ TWO_AT_ONCE = textwrap.dedent(
     app = create_application()
     window, shell = build_window(None, Path(sys.argv[1]))
     shell.dialogs = ScriptedDialogs()
-    shell.dialogs.answers = [None]  # a second window: leave the question unanswered
     window.show()
     while time.time() < float(sys.argv[3]):  # start loading at the same moment
         time.sleep(0.001)

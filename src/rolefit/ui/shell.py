@@ -142,30 +142,33 @@ class Shell(QObject):
         self.ready.emit()
 
     def _already_open(self, folder: Path, holder: int | None) -> None:
-        """Another RoleFit has this folder: say so, and offer to bring it forward."""
-        from rolefit.ui.one_window import bring_forward
-
+        """Another RoleFit has this folder: say so, and offer to bring that one forward."""
         text = _(
             "RoleFit is already open on this folder ({folder}), in another window. Two "
             "windows on one folder would overwrite each other's answers, so this one does "
-            "not open it."
+            "not open it: go on in the other window."
         ).format(folder=folder)
         if holder is not None:
             text += " " + _("(That RoleFit is process {pid}.)").format(pid=holder)
-        self.window.welcome.show_unavailable(_("RoleFit is already open on this folder."))
-        choice = self.dialogs.ask(
-            _("RoleFit is already open"),
-            text,
-            [_("Bring it forward"), _("Close this window")],
-            default=0,
-        )
-        if choice == 0 and not bring_forward(folder):
-            self.dialogs.warn(
-                _("RoleFit is already open"),
-                _("The other window did not answer; look for it on your screen."),
-            )
-        if choice is not None:
+        page = self.window.welcome
+        page.show_unavailable(text)
+        page.bring_forward_requested.connect(lambda: self._bring_forward(folder))
+        page.close_requested.connect(self.window.close)
+
+    def _bring_forward(self, folder: Path) -> None:
+        """Ask the RoleFit that has ``folder`` to come forward, and close this window."""
+        from rolefit.ui.one_window import bring_forward
+
+        if bring_forward(folder):
             QTimer.singleShot(0, self.window.close)
+        else:
+            self.dialogs.warn(
+                _("The other RoleFit did not answer"),
+                _(
+                    "It may be busy, or on another desktop: look for it on your screen. If "
+                    "it has closed, close this window and start RoleFit again."
+                ),
+            )
 
     def _compose(self, bank: Bank, store: Store) -> None:
         from rolefit.ui.controllers.welcome import WelcomeController
@@ -185,7 +188,7 @@ class Shell(QObject):
         window.save_answers_action.triggered.connect(self._save_answers)
         window.save_pdf_action.triggered.connect(lambda: self.results.save_pdf())
         window.print_action.triggered.connect(lambda: self.results.print_summary())
-        window.restart_action.triggered.connect(lambda: self.results.restart())
+        window.restart_action.triggered.connect(self._start_again)
         window.stack.currentChanged.connect(self._update_actions)
         self.welcome.show()
         self._update_actions()
@@ -220,11 +223,20 @@ class Shell(QObject):
     def _update_actions(self) -> None:
         on_results = self._results is not None and self._results.active
         on_questions = self._questions is not None and self._questions.active
+        # Opening an answers file is always possible: an unfinished questionnaire stays
+        # saved, listed on the welcome page to resume.
         self.window.set_file_actions(
-            open_answers=not on_questions,
+            open_answers=True,
             save_answers=on_questions or on_results,
             result=on_results,
+            restart=on_questions or on_results,
         )
+
+    def _start_again(self) -> None:
+        if self._results is not None and self._results.active:
+            self._results.restart()
+        elif self._questions is not None and self._questions.active and self._questions.leave():
+            self.welcome.show()
 
     def _save_answers(self) -> None:
         if self._questions is not None and self._questions.active:

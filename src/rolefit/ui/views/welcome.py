@@ -49,6 +49,8 @@ class WelcomePage(QWidget):
     start_requested = Signal(str, str)  # form, name
     resume_requested = Signal(object)  # session id
     discard_requested = Signal(object)  # session id
+    bring_forward_requested = Signal()  # another RoleFit has the folder: show that one
+    close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +95,11 @@ class WelcomePage(QWidget):
         self.discard_buttons: list[QPushButton] = []
         self._unfinished_ids: list[int] = []
 
+        # What starts a questionnaire: hidden where none can be taken here.
+        self._start_host = QWidget()
+        start_layout = QVBoxLayout(self._start_host)
+        start_layout.setContentsMargins(0, 0, 0, 0)
+        start_layout.setSpacing(layout.spacing())
         name_row = QHBoxLayout()
         name_label = QLabel(_("Your &name, for the printout (optional):"))
         self.name_edit = QLineEdit()
@@ -102,18 +109,22 @@ class WelcomePage(QWidget):
         name_label.setBuddy(self.name_edit)
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
-        layout.addLayout(name_row)
+        start_layout.addLayout(name_row)
 
         self.full_button = QPushButton(_("&Start the full questionnaire"))
         self.full_button.setObjectName("primaryButton")
         self.full_button.setAccessibleName(_("Start the full questionnaire"))
         self.full_button.setEnabled(False)
-        layout.addWidget(self.full_button)
+        start_layout.addWidget(self.full_button)
         self.short_button = QPushButton(_("Take the short &version"))
         self.short_button.setAccessibleName(_("Take the short version"))
         self.short_button.setEnabled(False)
         self.short_button.hide()
-        layout.addWidget(self.short_button)
+        start_layout.addWidget(self.short_button)
+        layout.addWidget(self._start_host)
+        # Where RoleFit is already open on this folder: ways on instead (made when needed).
+        self.bring_button: QPushButton | None = None
+        self.close_button: QPushButton | None = None
 
         privacy = QLabel(
             "<b>{}</b> {}".format(
@@ -189,29 +200,53 @@ class WelcomePage(QWidget):
         self._set_tab_order()
 
     def show_unavailable(self, text: str) -> None:
-        """The questionnaire cannot be taken here (``text`` says why): Start stays disabled."""
+        """Another RoleFit has this folder (``text`` says so): no questionnaire can be taken
+        here, so the page offers only to bring that one forward or to close this one."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        self._warn(text)
+        self.bring_button = QPushButton(_("&Bring the other RoleFit forward"))
+        self.bring_button.setObjectName("primaryButton")
+        self.bring_button.setAccessibleName(_("Bring the other RoleFit forward"))
+        self.close_button = QPushButton(_("&Close this window"))
+        self.close_button.setAccessibleName(_("Close this window"))
+        row = QHBoxLayout()
+        for button in (self.bring_button, self.close_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._roles_layout.addLayout(row)
+        self.bring_button.setDefault(True)
+        self.bring_button.clicked.connect(self.bring_forward_requested)
+        self.close_button.clicked.connect(self.close_requested)
+        self.setTabOrder(self.bring_button, self.close_button)
+        for button in (self.bring_button, self.close_button):
+            button.show()  # now, not on the next turn: only a shown widget takes the focus
+        self.bring_button.setFocus()
+
+    def _warn(self, text: str) -> None:
+        """Say why no questionnaire can be taken here, and hide what would start one."""
         self.status.setText(text)
         self.status.setObjectName("warning")
-        self.status.setStyle(self.status.style())
+        self.status.setStyle(self.status.style())  # apply the warning style
         self.status.show()
         self.full_button.setEnabled(False)
         self.short_button.setEnabled(False)
+        self._start_host.hide()
+        self.help_note.hide()
 
     def show_problems(self, heading: str, lines: list[str]) -> None:
         """The bank cannot be used: say why, located, and keep Start disabled."""
         from PySide6.QtWidgets import QPlainTextEdit
 
-        self.status.setText(heading)
-        self.status.setObjectName("warning")
-        self.status.setStyle(self.status.style())  # apply the warning style
+        self._warn(heading)
         view = QPlainTextEdit("\n".join(lines))
         view.setReadOnly(True)
         view.setAccessibleName(_("Problems in the question bank"))
         view.setMinimumHeight(view.fontMetrics().height() * min(12, max(3, len(lines) + 1)))
         self._roles_layout.addWidget(view)
         self.problems_view = view
-        self.full_button.setEnabled(False)
-        self.short_button.setEnabled(False)
+        view.setFocus()  # read first: a screen reader starts at the problems
 
     # -- unfinished questionnaires -----------------------------------------------------------
 
@@ -270,7 +305,11 @@ class WelcomePage(QWidget):
 
     def focus_default(self) -> None:
         """Focus what Return would press: Resume when something is unfinished, else Start."""
-        if self.resume_buttons:
+        if self.bring_button is not None:
+            self.bring_button.setFocus()
+        elif self.problems_view is not None:
+            self.problems_view.setFocus()
+        elif self.resume_buttons:
             self.resume_buttons[0].setFocus()
         else:
             self.full_button.setFocus()
