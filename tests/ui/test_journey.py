@@ -331,7 +331,7 @@ def test_tab_follows_reading_order_and_every_stop_is_named(quiz, qtbot):
     check("results", pages.results)
     # The answers are one radio group, one Tab stop (arrow keys move within it), then the
     # navigation; the unfinished questionnaire adds two stops.
-    assert seen["first question"] == 1 + 3  # Back is disabled on the first question
+    assert seen["first question"] == 1 + 2  # Back and Next disabled: first, and unanswered
     assert seen["welcome with resume"] == seen["welcome"] + 2
 
 
@@ -397,14 +397,67 @@ def test_a_second_window_on_the_same_folder_says_so_and_brings_the_first_forward
     from fakes import ScriptedDialogs
 
     second_shell.dialogs = ScriptedDialogs()
-    second_shell.dialogs.answers = [0]  # "Bring it forward"
     second.show()
     second_shell.load()
-    (asked,) = second_shell.dialogs.asked
-    assert "already open on this folder" in asked[1] and asked[2][asked[3]] == "Bring it forward"
-    assert not second.welcome.full_button.isEnabled()
+    page = second.welcome
+    assert "already open on this folder" in page.status.text()
+    # Nothing here starts a questionnaire; the one way on is focused, and Return takes it.
+    assert not page.full_button.isVisibleTo(second) and not page.name_edit.isVisibleTo(second)
+    assert page.bring_button is not None and second.focusWidget() is page.bring_button
+    assert page.close_button is not None and page.close_button.isVisibleTo(second)
+    qtbot.keyClick(page.bring_button, Qt.Key.Key_Return)
+    assert not second_shell.dialogs.asked and not second_shell.dialogs.warnings
     qtbot.waitUntil(lambda: bool(raised), timeout=5000)
     assert not first.isMinimized()
     qtbot.waitUntil(lambda: not second.isVisible(), timeout=5000)
     # The first window's questionnaire was never touched by the second.
     assert open_store(data).store.unfinished().answers == dict(first_shell.questions.quiz.answers)
+
+
+def test_next_goes_on_from_an_answer_and_skip_from_none(quiz, qtbot):
+    window, shell = quiz
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    page = shell.pages.question
+    assert not page.next_button.isEnabled() and page.skip_button.isEnabled()
+    qtbot.keyClick(page, "4")  # answered: on to question 2
+    qtbot.keyClick(page, Qt.Key.Key_Backspace)
+    assert page.next_button.isEnabled()  # back on an answered one, Next goes on
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.counter.text() == "Question 2 of 56" and not page.next_button.isEnabled()
+
+
+def test_start_again_from_a_question_asks_only_when_answers_exist(quiz, qtbot):
+    window, shell = quiz
+    window.welcome.name_edit.setText("Ada")
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    assert window.welcome.name_edit.text() == ""  # the next person does not get Ada's name
+    assert window.restart_action.isEnabled() and window.open_action.isEnabled()
+    window.restart_action.trigger()  # nothing answered: nothing to ask about
+    assert window.stack.currentWidget() is window.welcome and not shell.dialogs.asked
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    qtbot.keyClick(shell.pages.question, "2")
+    window.restart_action.trigger()
+    (asked,) = shell.dialogs.asked
+    assert asked[2][asked[3]] == asked[2][asked[4]] == "Stay here"  # Return and Escape stay
+    assert "kept" in asked[1] and window.stack.currentWidget() is shell.pages.question
+    shell.dialogs.answers = [1]  # leave it
+    window.restart_action.trigger()
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.resume_buttons  # listed to resume, with its answer
+
+
+def test_an_answers_file_opens_during_a_questionnaire_which_stays_to_resume(quiz, qtbot, tmp_path):
+    window, shell = quiz
+    qtbot.keyClick(window.welcome.full_button, Qt.Key.Key_Return)
+    qtbot.keyClick(shell.pages.question, "5")
+    bank = shell.bank
+    path = tmp_path / "answers.json"
+    values = {item.id: 4 for item in bank.items if not isinstance(item, ChoiceItem)}
+    path.write_text(json.dumps(make_answers(bank, values).to_json(bank)), "utf-8")
+    shell.dialogs.paths = [path]
+    assert window.open_action.isEnabled()
+    window.open_action.trigger()
+    assert not shell.dialogs.warnings and window.stack.currentWidget() is shell.pages.results
+    shell.dialogs.answers = [1]
+    window.restart_action.trigger()
+    assert window.welcome.resume_buttons  # the questionnaire under way is still there

@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         # QAction(text, parent) took 1.5-6 ms at start-up (PySide6 6.11, docs/performance.md).
         file_menu = self.menuBar().addMenu(_("&File"))
         self.open_action = self._action(file_menu.addAction(_("&Open answers\u2026")), "Ctrl+O")
-        self.save_answers_action = self._action(file_menu.addAction(_("Save &answers\u2026")))
+        self.save_answers_action = self._action(
+            file_menu.addAction(_("Save &answers\u2026")), "Ctrl+Shift+S"
+        )
         file_menu.addSeparator()
         self.save_pdf_action = self._action(file_menu.addAction(_("Save as P&DF\u2026")), "Ctrl+S")
         self.print_action = self._action(file_menu.addAction(_("&Print\u2026")), "Ctrl+P")
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.keys_action = self._action(help_menu.addAction(_("&Keyboard shortcuts")), "F1")
         self.about_action = self._action(help_menu.addAction(_("&About RoleFit")))
-        self.set_file_actions(open_answers=False, save_answers=False, result=False)
+        self.set_file_actions(open_answers=False, save_answers=False, result=False, restart=False)
         self.statusBar()
         for menu in (file_menu, help_menu):
             menu.installEventFilter(self)
@@ -103,12 +105,15 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(keys)])  # setShortcut(...) would load Qt
         return action
 
-    def set_file_actions(self, *, open_answers: bool, save_answers: bool, result: bool) -> None:
+    def set_file_actions(
+        self, *, open_answers: bool, save_answers: bool, result: bool, restart: bool
+    ) -> None:
         """Enable the File menu's actions that apply to what is shown."""
         self.open_action.setEnabled(open_answers)
         self.save_answers_action.setEnabled(save_answers)
-        for action in (self.save_pdf_action, self.print_action, self.restart_action):
+        for action in (self.save_pdf_action, self.print_action):
             action.setEnabled(result)
+        self.restart_action.setEnabled(restart)
 
     def add_page(self, page: QWidget) -> None:
         self.stack.addWidget(page)

@@ -26,6 +26,8 @@ def keyboard_rows() -> list[tuple[str, str]]:
         (_("Return"), _("on the review page: see your result")),
         (_("Ctrl+P, Ctrl+S"), _("on the results page: print the summary, save it as PDF")),
         (_("Ctrl+O"), _("open a saved answers file and see its result")),
+        (_("Ctrl+Shift+S"), _("save your answers to a file, to finish or keep elsewhere")),
+        (_("Escape"), _("in a question box: the safe choice (stay, keep)")),
         (_("Tab"), _("move between controls, in reading order")),
         (_("F1"), _("the keyboard shortcuts")),
         (_("Ctrl+Q"), _("quit (your answers are already saved)")),

@@ -104,6 +104,33 @@ class QuestionsController(QObject):
         self._tell_save_problem()
         self.submitted.emit(quiz)
 
+    def leave(self) -> bool:
+        """Whether to leave the questionnaire for the welcome page (File > Start again).
+
+        Its answers are saved as given, so leaving loses nothing: it is listed on the
+        welcome page to resume. Asked all the same, Stay being the safe default, unless
+        nothing has been answered yet.
+        """
+        quiz = self._quiz
+        if not quiz.answered_count:
+            return True
+        text = ngettext(
+            "Your answer so far is kept: resume this questionnaire from the start page "
+            "whenever you like.",
+            "Your {answered} answers so far are kept: resume this questionnaire from the "
+            "start page whenever you like.",
+            quiz.answered_count,
+        ).format(answered=quiz.answered_count)
+        if quiz.save_problem is not None:
+            text = _(
+                "Your answers could not be saved ({problem}), so leaving loses them: save "
+                "them first with File > Save answers\u2026"
+            ).format(problem=quiz.save_problem)
+        choice = self._dialogs.ask(
+            _("Leave this questionnaire?"), text, [_("Stay here"), _("Leave it")], default=0
+        )
+        return choice == 1
+
     def save_answers(self) -> None:
         if self.quiz is not None:
             quiz = self.quiz

@@ -116,10 +116,11 @@ class WelcomeController(QObject):
                     "{what}.\n\nResume it, or discard it and start a new one? Discarding "
                     "deletes its answers."
                 ).format(what=self.describe(newest)),
-                [_("Resume it"), _("Discard it and start anew")],
+                [_("Resume it"), _("Discard it and start anew"), _("Go back")],
                 default=0,
+                escape=2,
             )
-            if choice is None:
+            if choice == 2:
                 return
             if choice == 0:
                 self.resume(newest.id)
@@ -129,6 +130,9 @@ class WelcomeController(QObject):
         from rolefit.quiz.model import Quiz  # scoring: not needed to show the welcome page
 
         quiz = Quiz.start(self._bank, form, self._store, name=name, clock=self._clock)
+        # The name belongs to this questionnaire now: the next person starts with an empty
+        # field, not the last one's name on their printout.
+        self._pages.welcome.name_edit.clear()
         self.quiz_started.emit(quiz)
 
     def resume(self, session_id: int) -> None:

@@ -183,6 +183,9 @@ class QuestionPage(QWidget):
         )
         self.question.setAccessibleName(described)
         self.back_button.setEnabled(can_go_back)
+        # Next goes on from an answer given; an unanswered question is left with Skip (one
+        # way, named for what it does, instead of two buttons doing the same).
+        self.next_button.setEnabled(answer is not None)
         if isinstance(item, ChoiceItem):
             self._values = [o.id for o in item.options]
             while len(self._cards) < len(item.options):
