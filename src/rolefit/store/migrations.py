@@ -120,8 +120,14 @@ def _v2_results(db: sqlite3.Connection, known: dict[tuple[str, str], str]) -> No
         )
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """Clients, their notes, sessions linked to them, session notes, workspace settings."""
+    for statement in schema.V3_STATEMENTS:
+        db.execute(statement)
+
+
 # Ordered; never edit a released step.
-MIGRATIONS: list[Step] = [_v1, _v2]
+MIGRATIONS: list[Step] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)  # the version this RoleFit writes
 
 
