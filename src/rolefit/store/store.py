@@ -46,6 +46,12 @@ class Store:
         """The database file; None for a store kept in memory."""
         return self._db.path
 
+    @property
+    def database(self) -> Database:
+        """The connection in use (after damage was set aside in use, the new one): for the
+        layers that add to the store, such as re-keying an encrypted workspace."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 
