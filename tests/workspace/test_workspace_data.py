@@ -350,3 +350,15 @@ def test_damage_found_in_use_is_set_aside_and_reported(tmp_path, bank):
     with pytest.raises(DamagedError) as raised, Workspace.unlock(data, PASSCODE) as workspace:
         workspace.csv_text()
     assert raised.value.moved_to.read_bytes() == bytes(raw)
+
+
+def test_a_fresh_unlock_reads_stored_banks_inside_its_snapshots(tmp_path, bank):
+    """Nothing cached: the exports and statistics read the stored bank mid-query."""
+    data = tmp_path / "data"
+    with make_workspace(data) as workspace:
+        client = workspace.add_client(REF, NAME)
+        take(workspace, client.id, bank, respond(bank, OPS, "full"))
+    with Workspace.unlock(data, PASSCODE) as workspace:
+        assert read_csv(workspace.csv_text())[0][16:] == list(bank.forms["full"])
+        assert workspace.stats().sessions == 1
+        assert workspace.json_data()[0]["result"]["recommendation"] == "operations"

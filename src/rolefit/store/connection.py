@@ -158,6 +158,7 @@ class Database:
         self.path = path  # None: in memory
         self.readonly = readonly
         self._depth = 0
+        self._reads = 0  # 1 inside reading()
         self._identity = _identity(path) if path is not None else None
 
     @property
@@ -221,16 +222,19 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """One consistent snapshot for the queries inside (inside a unit of work: its own)."""
-        if self._depth > 0:
+        """One consistent snapshot for the queries inside (inside a unit of work: its own;
+        inside another ``reading()``: the same snapshot, explained by the outer one)."""
+        if self._depth > 0 or self._reads > 0:
             yield self.conn
             return
         self.check_identity()
         try:
             self.conn.execute("BEGIN")
+            self._reads = 1
             try:
                 yield self.conn
             finally:
+                self._reads = 0
                 self._rollback()  # a read transaction has nothing to commit
         except SQL_ERRORS.any as error:
             if is_bug(error):
