@@ -8,7 +8,7 @@
 """
 
 from rolefit.workspace.attempts import ATTEMPTS_FILENAME
-from rolefit.workspace.clients import ClientNote, ClientRow, DeletePlan
+from rolefit.workspace.clients import ClientNote, ClientRow, DeletePlan, delete_words
 from rolefit.workspace.compare import AnswerChange, Change, Comparison
 from rolefit.workspace.errors import (
     ClientError,
@@ -20,18 +20,12 @@ from rolefit.workspace.errors import (
     WorkspaceExists,
     WrongPasscode,
 )
-from rolefit.workspace.history import SessionRow, WorkspaceSession
+from rolefit.workspace.history import ClientSessions, SessionRow, WorkspaceSession
 from rolefit.workspace.imports import ImportReport
 from rolefit.workspace.keys import MIN_PASSCODE, WORKSPACE_FILENAME
+from rolefit.workspace.output import SummaryParts
 from rolefit.workspace.stats import Agreement, BankStats, RoleStats
-from rolefit.workspace.workspace import (
-    ClientSessions,
-    Rendered,
-    Settings,
-    SummaryParts,
-    Workspace,
-    delete_words,
-)
+from rolefit.workspace.workspace import Rendered, Settings, Workspace
 
 __all__ = [
     "ATTEMPTS_FILENAME",

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from rolefit.i18n import _
+from rolefit.i18n import _, ngettext
 from rolefit.store.connection import now_utc
 from rolefit.workspace.errors import ClientError
 
@@ -232,3 +232,15 @@ def add_note(db: sqlite3.Connection, client_id: int, text: str) -> ClientNote:
 
 def delete_note(db: sqlite3.Connection, note_id: int) -> None:
     db.execute("DELETE FROM client_notes WHERE id = ?", (note_id,))
+
+
+def delete_words(plan: DeletePlan) -> str:
+    """The confirmation's sentence: what deleting the client removes, for good."""
+    who = f"{plan.name} ({plan.ref})" if plan.name else plan.ref
+    sessions = ngettext("{n} session", "{n} sessions", plan.sessions).format(n=plan.sessions)
+    answers = ngettext("{n} answer", "{n} answers", plan.answers).format(n=plan.answers)
+    notes = ngettext("{n} note", "{n} notes", plan.notes).format(n=plan.notes)
+    return _(
+        "Delete {client} with {sessions}, {answers} and {notes}? They are removed for good "
+        "and cannot be brought back, except from a backup made before."
+    ).format(client=who, sessions=sessions, answers=answers, notes=notes)

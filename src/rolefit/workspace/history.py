@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolefit.i18n import _
 from rolefit.store import SessionRecord
 from rolefit.store.results import decode_fit
 from rolefit.workspace.errors import WorkspaceError
+
+if TYPE_CHECKING:
+    from rolefit.bank.model import Bank
+    from rolefit.workspace.workspace import Workspace
 
 MAX_SESSION_NOTES = 20000
 
@@ -144,3 +148,29 @@ class WorkspaceSession(NamedTuple):
     client_id: int | None
     client_sees_result: bool
     notes: str
+
+
+class ClientSessions:
+    """The store as a quiz takes it (``rolefit.quiz.model.SessionStore``), for one client."""
+
+    def __init__(self, workspace: Workspace, client_id: int, client_sees_result: bool) -> None:
+        self._workspace = workspace
+        self._client_id = client_id
+        self._sees = client_sees_result
+
+    def start_session(self, form: str, bank: Bank, *, name: str = "") -> int:
+        return self._workspace.start_session_for(
+            self._client_id, form, bank, client_sees_result=self._sees
+        )
+
+    def save_answer(self, session_id: int, item_id: str, value: int | str | None) -> None:
+        self._workspace.store.save_answer(session_id, item_id, value)
+
+    def save_position(self, session_id: int, position: int) -> None:
+        self._workspace.store.save_position(session_id, position)
+
+    def complete(self, session_id: int, record: Mapping[str, Any]) -> None:
+        self._workspace.store.complete(session_id, record)
+
+    def stored_answers(self, session_id: int) -> Mapping[str, int | str]:
+        return self._workspace.store.stored_answers(session_id)

@@ -24,10 +24,12 @@ from typing import cast
 import sqlcipher3.dbapi2 as driver
 
 from rolefit.i18n import _
+from rolefit.paths import WORKSPACE_FILENAME
 from rolefit.store.connection import BUSY_TIMEOUT_MS, SQL_ERRORS, error_kind
 from rolefit.workspace.errors import WeakPasscode, WrongPasscode
 
-WORKSPACE_FILENAME = "workspace.db"
+__all__ = ["MIN_PASSCODE", "WORKSPACE_FILENAME", "KeyedConnect", "check_new_passcode"]
+
 MIN_PASSCODE = 8
 
 # Every workspace connection's settings, after its key: temporary tables and indexes in

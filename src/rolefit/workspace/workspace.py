@@ -11,20 +11,20 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rolefit.i18n import _, ngettext
+from rolefit.i18n import _
 from rolefit.store import SessionRecord, Store, StoreError
 from rolefit.store.connection import SQL_ERRORS
 from rolefit.store.sessions import read_records
-from rolefit.workspace import clients, compare, exports, history, imports, opening, stats
+from rolefit.workspace import clients, compare, exports, history, imports, opening, output, stats
 from rolefit.workspace.attempts import Attempts
 from rolefit.workspace.clients import ClientNote, ClientRow, DeletePlan
 from rolefit.workspace.errors import ClientError, WorkspaceError
-from rolefit.workspace.history import SessionRow, WorkspaceSession
+from rolefit.workspace.history import ClientSessions, SessionRow, WorkspaceSession
+from rolefit.workspace.output import SummaryParts
 
 if TYPE_CHECKING:
     from rolefit.bank.model import Bank
@@ -45,20 +45,6 @@ class Rendered(NamedTuple):
     bank: Bank | None
     result: Result | None
     problem: str | None
-
-
-class SummaryParts(NamedTuple):
-    """What the printed summary of a workspace session shows (``rolefit.report``)."""
-
-    session_id: int
-    bank: Bank
-    result: Result
-    client_ref: str
-    client_name: str
-    day: date  # the day it was taken, in this computer's time
-    counsellor: str
-    notes: str
-    answers: Mapping[str, int | str]
 
 
 class Workspace:
@@ -359,24 +345,7 @@ class Workspace:
 
     def json_data(self, client_id: int | None = None) -> list[dict[str, Any]]:
         """Every session (or one client's) in the ``rolefit sessions --json`` shape."""
-        with self.store.reading() as conn:
-            records = exports.session_records(conn, client_id)
-            owners = history.client_ids(conn, [r.id for r in records])
-            names = {
-                c.id: (c.ref, c.name) for c in clients.list_clients(conn, include_archived=True)
-            }
-        found = []
-        for record in records:
-            rendered = self.render(record)
-            owner = owners.get(record.id)
-            shown = (
-                (rendered.bank, rendered.result)
-                if rendered.bank is not None and rendered.result is not None
-                else None
-            )
-            client = names.get(owner) if owner is not None else None
-            found.append(exports.session_json(record, client, shown, rendered.problem))
-        return found
+        return output.json_data(self, client_id)
 
     def export_csv(self, path: Path, client_id: int | None = None) -> None:
         """Write the CSV to ``path`` whole (owner-only), or raise ``OSError``."""
@@ -394,36 +363,7 @@ class Workspace:
 
     def summary_parts(self, session_ids: Sequence[int]) -> list[SummaryParts]:
         """What each session's printed summary shows, in the order given."""
-        counsellor = self.settings().counsellor
-        parts = []
-        for session_id in session_ids:
-            found = self.session(session_id)
-            if found is None or found.client_id is None:
-                raise WorkspaceError(
-                    _("There is no session {id} in the workspace.").format(id=session_id)
-                )
-            rendered = self.render(found.record)
-            if rendered.bank is None or rendered.result is None:
-                raise WorkspaceError(
-                    _("Session {id} has no result to print.").format(id=session_id)
-                )
-            client = self.client(found.client_id)
-            assert client is not None
-            taken = found.record.finished or found.record.started
-            parts.append(
-                SummaryParts(
-                    session_id,
-                    rendered.bank,
-                    rendered.result,
-                    client.ref,
-                    client.name,
-                    _local_day(taken),
-                    counsellor,
-                    found.notes,
-                    found.record.answers,
-                )
-            )
-        return parts
+        return output.summary_parts(self, session_ids)
 
     def backup(self, out: Path) -> None:
         """A consistent copy in one file, encrypted with the same passcode (0600)."""
@@ -433,49 +373,3 @@ class Workspace:
     def restore(folder: Path, source: Path, passcode: str, force: bool = False) -> Path | None:
         """Replace the workspace with a backup: see ``rolefit.workspace.opening.restore``."""
         return opening.restore(folder, source, passcode, force)
-
-
-class ClientSessions:
-    """The store as a quiz takes it (``rolefit.quiz.model.SessionStore``), for one client."""
-
-    def __init__(self, workspace: Workspace, client_id: int, client_sees_result: bool) -> None:
-        self._workspace = workspace
-        self._client_id = client_id
-        self._sees = client_sees_result
-
-    def start_session(self, form: str, bank: Bank, *, name: str = "") -> int:
-        return self._workspace.start_session_for(
-            self._client_id, form, bank, client_sees_result=self._sees
-        )
-
-    def save_answer(self, session_id: int, item_id: str, value: int | str | None) -> None:
-        self._workspace.store.save_answer(session_id, item_id, value)
-
-    def save_position(self, session_id: int, position: int) -> None:
-        self._workspace.store.save_position(session_id, position)
-
-    def complete(self, session_id: int, record: Mapping[str, Any]) -> None:
-        self._workspace.store.complete(session_id, record)
-
-    def stored_answers(self, session_id: int) -> Mapping[str, int | str]:
-        return self._workspace.store.stored_answers(session_id)
-
-
-def _local_day(stored: str) -> date:
-    text = stored[:-1] + "+00:00" if stored.endswith("Z") else stored
-    try:
-        return datetime.fromisoformat(text).astimezone().date()
-    except ValueError:
-        return date.today()
-
-
-def delete_words(plan: DeletePlan) -> str:
-    """The confirmation's sentence: what deleting the client removes, for good."""
-    who = f"{plan.name} ({plan.ref})" if plan.name else plan.ref
-    sessions = ngettext("{n} session", "{n} sessions", plan.sessions).format(n=plan.sessions)
-    answers = ngettext("{n} answer", "{n} answers", plan.answers).format(n=plan.answers)
-    notes = ngettext("{n} note", "{n} notes", plan.notes).format(n=plan.notes)
-    return _(
-        "Delete {client} with {sessions}, {answers} and {notes}? They are removed for good "
-        "and cannot be brought back, except from a backup made before."
-    ).format(client=who, sessions=sessions, answers=answers, notes=notes)
