@@ -69,17 +69,25 @@ def csv_text(
         f" {where} ORDER BY c.ref, s.started, s.id",
         params,
     ).fetchall()
-    answers: dict[int, dict[str, Any]] = {row[2]: {} for row in rows}
+    # Each session's answers as a list, one slot per item id seen: a million answers in
+    # dicts keyed by a new string each would take several times the memory.
+    answers: dict[int, list[Any]] = {row[2]: [] for row in rows}
+    slots: dict[str, int] = {}
     query = "SELECT session_id, item_id, value FROM answers"
     if client_id:
         query += " WHERE session_id IN (SELECT id FROM sessions WHERE client_id = ?)"
-    seen_items: dict[str, None] = {}
     for session_id, item, value in db.execute(query, params):
         given = answers.get(session_id)
-        if given is not None:
-            given[item] = value
-            seen_items[item] = None
-    roles, items = _columns(rows, bank_of, seen_items)
+        if given is None:
+            continue
+        slot = slots.get(item)
+        if slot is None:
+            slot = slots[item] = len(slots)
+        if slot >= len(given):
+            given.extend([None] * (slot + 1 - len(given)))
+        given[slot] = value
+    roles, items = _columns(rows, bank_of, slots)
+    order = [slots[i] for i in items]
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out)
@@ -95,7 +103,7 @@ def csv_text(
                 *(neutralised(v) for v in fixed),
                 *fits,
                 neutralised(row[13]),
-                *(neutralised(given.get(i)) for i in items),
+                *(neutralised(given[i] if i < len(given) else None) for i in order),
             ]
         )
     return out.getvalue()
@@ -104,7 +112,7 @@ def csv_text(
 def _columns(
     rows: Sequence[Sequence[Any]],
     bank_of: Callable[[str], Bank | None],
-    seen_items: dict[str, None],
+    seen_items: dict[str, int],
 ) -> tuple[list[str], list[str]]:
     """Role and item columns: the newest bank's order first, then what only others have."""
     roles: dict[str, None] = {}
