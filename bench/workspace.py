@@ -250,14 +250,15 @@ def commands(folder: Path, runs: int) -> None:
     out.unlink()
 
 
+# VmHWM, not ru_maxrss: a child's ru_maxrss starts at its parent's size when forked.
 MEMORY = """
-import resource, sys
+import sys
 from pathlib import Path
 from rolefit.workspace import Workspace
 
-def rss():
+def rss(field="VmRSS"):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
 workspace = Workspace.unlock(Path(sys.argv[1]), sys.argv[2])
 workspace.list_clients()
@@ -269,8 +270,7 @@ for client in listed[:200]:
     workspace.history(client.id)
 used = rss()
 workspace.csv_text()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(fresh, used, peak)
+print(fresh, used, rss("VmHWM"))
 """
 
 

@@ -20,7 +20,7 @@ def stats(workspace: Workspace, as_json: bool, out: TextIO) -> int:
     from rolefit.workspace.stats import warnings
 
     found = workspace.stats()
-    bank = workspace.store.bank(_newest_full_bank(workspace))
+    bank = workspace.store.bank(found.bank_hash)
     said = warnings(found, bank)
     if as_json:
         data = found.to_json()
@@ -59,15 +59,6 @@ def stats(workspace: Workspace, as_json: bool, out: TextIO) -> int:
     for line in said:
         print(_("Warning: {warning}").format(warning=line), file=out)
     return EXIT_OK
-
-
-def _newest_full_bank(workspace: Workspace) -> str | None:
-    with workspace.store.reading() as conn:
-        row = conn.execute(
-            "SELECT bank_hash FROM sessions WHERE status = 'completed' AND form = 'full'"
-            " AND bank_hash IS NOT NULL ORDER BY started DESC, id DESC LIMIT 1"
-        ).fetchone()
-    return None if row is None else str(row[0])
 
 
 def sessions(workspace: Workspace, ref: str | None, as_json: bool, out: TextIO, err: TextIO) -> int:

@@ -51,6 +51,7 @@ class BankStats(NamedTuple):
     sessions: int
     roles: tuple[RoleStats, ...]
     agreement: Agreement
+    bank_hash: str | None = None  # the stored bank (``Store.bank``), for role titles
 
     def to_json(self) -> dict[str, Any]:
         """The ``rolefit stats --json`` shape (a contract: keys are only ever added)."""
@@ -193,7 +194,9 @@ def read_stats(db: sqlite3.Connection, bank_of: Any) -> BankStats:
         (*newest[:2], *ids),
     ):
         answers[session_id][item] = value
-    return BankStats(newest[0], newest[1], len(answers), role_stats(bank, answers), agreed)
+    return BankStats(
+        newest[0], newest[1], len(answers), role_stats(bank, answers), agreed, newest[2]
+    )
 
 
 def warnings(stats: BankStats, bank: Bank | None = None) -> list[str]:
