@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rolefit.scoring import make_answers, score_answers
-from rolefit.store import DB_FILENAME, open_store
+from rolefit.store import DB_FILENAME, open_store, results
 from rolefit.store import migrations as store_migrations
 
 FIXTURE = Path(__file__).parent / "data" / "rolefit-0.1.0.db"
@@ -43,7 +43,20 @@ def v2_folder(tmp_path, bank, monkeypatch):
     for item in bank.forms["short"]:
         store.save_answer(done, item, 4 if bank.item(item).kind == "likert" else None)
     values = store.stored_answers(done)
-    store.complete(done, score_answers(bank, make_answers(bank, values, "short")).to_record())
+    same = {item: 3 for item in bank.forms["short"] if bank.item(item).kind == "likert"}
+    record = score_answers(bank, make_answers(bank, {**values, **same}, "short")).to_record()
+    assert [f["code"] for f in record["flags"]] == ["straight-lining"]
+    with store.unit_of_work() as conn:  # as schema 2's complete() did: no flags column
+        top = results.headline(record)
+        conn.execute(
+            "UPDATE sessions SET status = 'completed', finished = started,"
+            " recommendation = ?, confidence = ?, fit = ? WHERE id = ?",
+            (*top, done),
+        )
+        conn.execute(
+            "INSERT INTO results (session_id, record) VALUES (?, ?)",
+            (done, results.encode(record)),
+        )
     unfinished = store.start_session("full", bank, name="Grace")
     store.save_answer(unfinished, "hiring", 2)
     store.close()
@@ -68,6 +81,11 @@ def test_a_v2_database_migrates_with_every_row_intact(v2_folder):
         (None, 1, ""),
         (None, 1, ""),
     ]
+    # The completed session's flags are copied from its record; the other has none yet.
+    assert db.execute("SELECT flags FROM sessions ORDER BY id").fetchall() == [
+        ("straight-lining",),
+        (None,),
+    ]
     for table in ("clients", "client_notes", "settings"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     db.close()
@@ -87,10 +105,16 @@ def test_the_migrated_store_reads_and_writes_as_before(v2_folder, bank):
 def test_a_010_database_reaches_version_3(tmp_path):
     shutil.copyfile(FIXTURE, tmp_path / DB_FILENAME)
     opened = open_store(tmp_path)
-    assert opened.problem is None and len(opened.store.sessions()) == 6
+    records = opened.store.sessions()
+    assert opened.problem is None and len(records) == 6
     opened.store.close()
     db = sqlite3.connect(tmp_path / DB_FILENAME)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    flags = dict(db.execute("SELECT id, flags FROM sessions"))
+    for record in records:
+        expected = [f["code"] for f in record.result["flags"]] if record.result else None
+        assert (flags[record.id].split() if flags[record.id] is not None else None) == expected
+    assert any(flags.values())  # 0.1.0's sessions did raise some
     assert db.execute("SELECT count(*) FROM sessions WHERE client_id IS NULL").fetchone() == (6,)
     # One copy, made before the first step that ran (2): not one per step.
     assert [p.name[:20] for p in tmp_path.glob("rolefit.db.before-*")] == ["rolefit.db.before-v2"]

@@ -127,9 +127,18 @@ def insert_completed(
     bank_id, version, digest = bank
     cursor = db.execute(
         "INSERT INTO sessions (status, started, finished, form, bank_id, bank_version,"
-        " bank_hash, recommendation, confidence, fit)"
-        " VALUES ('completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (taken, taken, form, bank_id, version, digest, *results.headline(record)),
+        " bank_hash, recommendation, confidence, fit, flags)"
+        " VALUES ('completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            taken,
+            taken,
+            form,
+            bank_id,
+            version,
+            digest,
+            *results.headline(record),
+            results.flag_codes(record),
+        ),
     )
     session_id = cursor.lastrowid
     assert session_id is not None
@@ -173,8 +182,8 @@ def complete(db: sqlite3.Connection, session_id: int, record: Mapping[str, Any])
     top = results.headline(record)
     cursor = db.execute(
         "UPDATE sessions SET status = 'completed', finished = ?, recommendation = ?,"
-        " confidence = ?, fit = ? WHERE id = ?",
-        (now_utc(), *top, session_id),
+        " confidence = ?, fit = ?, flags = ? WHERE id = ?",
+        (now_utc(), *top, results.flag_codes(record), session_id),
     )
     if cursor.rowcount != 1:
         raise LookupError(f"there is no session {session_id} to complete")

@@ -23,7 +23,6 @@ from rolefit.scoring import Result
 from rolefit.store import SessionRecord, StoreError
 from rolefit.store.results import decode_fit
 from rolefit.store.sessions import read_records
-from rolefit.workspace.history import FLAGS_SQL
 
 BOM = "\ufeff"
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,6 +49,13 @@ def neutralised(value: object) -> str:
     return "'" + text if text.startswith(RISKY_STARTS) else text
 
 
+def _cell(given: list[Any], slot: int) -> object:
+    """An answer's cell: a scale answer as it is (the csv module writes a number), else
+    neutralised text."""
+    value = given[slot] if slot < len(given) else None
+    return value if type(value) is int else neutralised(value)
+
+
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -64,15 +70,20 @@ def csv_text(
     where, params = ("WHERE s.client_id = ?", (client_id,)) if client_id else ("", ())
     rows = db.execute(
         "SELECT c.ref, c.name, s.id, s.status, s.started, s.finished, s.form, s.bank_id,"
-        f" s.bank_version, s.bank_hash, s.recommendation, s.confidence, s.fit, {FLAGS_SQL}"
+        " s.bank_version, s.bank_hash, s.recommendation, s.confidence, s.fit, s.flags"
         " FROM sessions AS s JOIN clients AS c ON c.id = s.client_id"
         f" {where} ORDER BY c.ref, s.started, s.id",
         params,
     ).fetchall()
     # Each session's answers as a list, one slot per item id seen: a million answers in
     # dicts keyed by a new string each would take several times the memory.
-    answers: dict[int, list[Any]] = {row[2]: [] for row in rows}
     slots: dict[str, int] = {}
+    for digest in dict.fromkeys(row[9] for row in rows):  # the slots of the banks used
+        bank = _bank(bank_of, digest)
+        for item in bank.items if bank is not None else ():
+            slots.setdefault(item.id, len(slots))
+    answers: dict[int, list[Any]] = {row[2]: [None] * len(slots) for row in rows}
+    seen: set[int] = set()
     query = "SELECT session_id, item_id, value FROM answers"
     if client_id:
         query += " WHERE session_id IN (SELECT id FROM sessions WHERE client_id = ?)"
@@ -86,7 +97,8 @@ def csv_text(
         if slot >= len(given):
             given.extend([None] * (slot + 1 - len(given)))
         given[slot] = value
-    roles, items = _columns(rows, bank_of, slots)
+        seen.add(slot)
+    roles, items = _columns(rows, bank_of, {i: s for i, s in slots.items() if s in seen})
     order = [slots[i] for i in items]
     out = io.StringIO()
     out.write(BOM)
@@ -103,7 +115,7 @@ def csv_text(
                 *(neutralised(v) for v in fixed),
                 *fits,
                 neutralised(row[13]),
-                *(neutralised(given[i] if i < len(given) else None) for i in order),
+                *(_cell(given, i) for i in order),
             ]
         )
     return out.getvalue()
@@ -119,12 +131,7 @@ def _columns(
     items: dict[str, None] = {}
     hashes = dict.fromkeys(row[9] for row in sorted(rows, key=lambda r: r[4], reverse=True))
     for digest in hashes:
-        if digest is None:
-            continue
-        try:
-            bank = bank_of(digest)
-        except StoreError:
-            bank = None  # a damaged stored bank: its columns come from the answers
+        bank = _bank(bank_of, digest)
         if bank is not None:
             roles.update(dict.fromkeys(bank.role_ids))
             items.update(dict.fromkeys(i for i in bank.forms.get("full", ()) if i in seen_items))
@@ -133,6 +140,15 @@ def _columns(
         roles.update(dict.fromkeys(decode_fit(row[12]) or {}))
     items.update(dict.fromkeys(sorted(seen_items)))
     return list(roles), list(items)
+
+
+def _bank(bank_of: Callable[[str], Bank | None], digest: str | None) -> Bank | None:
+    if digest is None:
+        return None
+    try:
+        return bank_of(digest)
+    except StoreError:
+        return None  # a damaged stored bank: its columns come from the answers
 
 
 def session_records(db: sqlite3.Connection, client_id: int | None) -> list[SessionRecord]:

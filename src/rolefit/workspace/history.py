@@ -1,7 +1,8 @@
 """A client's sessions: the history list, one session in full, its notes and flags.
 
-The history is one query; a session's flags are read from its result record by SQLite
-(JSON1), and the language is that of the bank it was taken with, looked up once per bank.
+The history is one query over the sessions' own rows (the store copies a result's
+recommendation, confidence, fits and flags there); the language is that of the bank a
+session was taken with, looked up once per bank.
 """
 
 from __future__ import annotations
@@ -20,14 +21,6 @@ if TYPE_CHECKING:
     from rolefit.workspace.workspace import Workspace
 
 MAX_SESSION_NOTES = 20000
-
-# The codes of a session's flags, space-separated ('' when none), read by SQLite from its
-# result record; a record that is not JSON gives NULL rather than stopping the query.
-FLAGS_SQL = (
-    "(SELECT CASE WHEN json_valid(r.record) THEN coalesce((SELECT group_concat("
-    "json_extract(f.value, '$.code'), ' ') FROM json_each(r.record, '$.flags') AS f"
-    " WHERE f.type = 'object'), '') END FROM results AS r WHERE r.session_id = s.id)"
-)
 
 
 class SessionRow(NamedTuple):
@@ -60,7 +53,7 @@ class SessionRow(NamedTuple):
 _ROW_SQL = (
     "SELECT s.id, s.client_id, s.status, s.started, s.finished, s.form, s.bank_id,"
     " s.bank_version, s.bank_hash, (SELECT count(*) FROM answers AS a"
-    f" WHERE a.session_id = s.id), s.recommendation, s.confidence, s.fit, {FLAGS_SQL},"
+    " WHERE a.session_id = s.id), s.recommendation, s.confidence, s.fit, s.flags,"
     " s.client_sees_result, s.notes != '' FROM sessions AS s"
 )
 
