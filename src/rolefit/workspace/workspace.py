@@ -72,8 +72,9 @@ class Workspace:
     @classmethod
     def create(cls, folder: Path, passcode: str, counsellor: str = "") -> Workspace:
         """A new workspace; raises ``WeakPasscode`` (under 8 characters) or ``WorkspaceExists``."""
+        name = clients.check_name(counsellor)  # before anything is made
         workspace = cls(folder, opening.create(folder, passcode))
-        workspace.set_counsellor(counsellor)
+        workspace.set_counsellor(name)
         return workspace
 
     @classmethod
@@ -108,14 +109,17 @@ class Workspace:
         """
         import hmac
 
-        from rolefit.workspace.errors import Throttled, WrongPasscode
+        from rolefit.workspace.errors import Throttled, WeakPasscode, WrongPasscode
         from rolefit.workspace.keys import check_new_passcode, normalised
 
         attempts = Attempts(self.folder)
         wait = attempts.wait()
         if wait > 0:
             raise Throttled(wait)
-        given = normalised(current).encode("utf-8")
+        try:
+            given = normalised(current).encode("utf-8")
+        except WeakPasscode:
+            given = b""  # a NUL: not the passcode
         if not hmac.compare_digest(given, self._keyed.passcode.encode("utf-8")):
             attempts.failed()
             raise WrongPasscode()
