@@ -7,6 +7,7 @@ from conftest import run_python
 def test_core_layers_do_not_import_qt(tmp_path):
     code = (
         "import sys, rolefit.bank, rolefit.scoring, rolefit.quiz, rolefit.store, rolefit.wording;"
+        "import rolefit.workspace;"
         "from pathlib import Path;"
         "from rolefit.bank import load_default_bank;"
         "from rolefit.quiz.model import Quiz;"
@@ -15,6 +16,12 @@ def test_core_layers_do_not_import_qt(tmp_path):
         "b = load_default_bank(); q = Quiz.start(b, 'short', open_store(Path(sys.argv[1])).store);"
         "[q.answer(3 if i.kind == 'likert' else i.options[0].id) for i in q.items];"
         "result_words(b, q.submit());"
+        "from rolefit.workspace import Workspace;"
+        "w = Workspace.create(Path(sys.argv[1]) / 'ws', 'correct horse');"
+        "c = w.add_client('A-1', 'Someone');"
+        "q = Quiz.start(b, 'short', w.sessions_for(c.id));"
+        "[q.answer(3 if i.kind == 'likert' else i.options[0].id) for i in q.items];"
+        "q.submit(); w.history(c.id); w.csv_text(); w.json_data(); w.stats(); w.close();"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'rolefit.ui'))];"
         "assert not bad, bad"
     )

@@ -26,6 +26,14 @@ examples:
   rolefit report answers.json -o me.pdf   the one-page summary as PDF, without a window
   rolefit sessions --json                 the questionnaires stored on this computer
   rolefit schema > bank.schema.json       the JSON Schema of bank files, for editors
+
+a counsellor's workspace (encrypted; the passcode is asked, or read from ROLEFIT_PASSCODE):
+  rolefit workspace init --data-dir DIR --counsellor NAME     create it
+  rolefit clients add --data-dir DIR C-0042 --name NAME       add a client
+  rolefit import --data-dir DIR --client C-0042 answers.json  answers as sessions
+  rolefit export --data-dir DIR --csv -o sessions.csv         every session, one row each
+  rolefit report --data-dir DIR --client C-0042 -o c42.pdf    their summaries, one PDF
+  rolefit backup --data-dir DIR backup.rfw                    one file, still encrypted
 """
 
 
@@ -125,14 +133,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        help="write the one-page summary PDF for an answers file",
+        help="write the one-page summary PDF for an answers file, or workspace sessions",
         description="Score an answers file and write the same one-page PDF summary the app "
-        "prints, without opening a window.",
+        "prints, without opening a window. Without an answers file, print sessions of a "
+        "counsellor workspace (--data-dir with --client or --session), one page each, in one "
+        "PDF; the passcode is asked on a terminal, else read from ROLEFIT_PASSCODE.",
         epilog="examples:\n  rolefit report answers.json -o summary.pdf\n"
-        "  rolefit report answers.json -o summary.pdf --name 'Ada Lovelace'",
+        "  rolefit report answers.json -o summary.pdf --name 'Ada Lovelace'\n"
+        "  rolefit report --data-dir ~/rolefit --client C-0042 -o c42.pdf\n"
+        "  rolefit report --data-dir ~/rolefit --session 12 --session 15 --counsellor-copy "
+        "-o copy.pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    report.add_argument("answers", metavar="ANSWERS.json", type=Path, help="the answers file")
+    report.add_argument(
+        "answers", metavar="ANSWERS.json", type=Path, nargs="?", help="the answers file"
+    )
+    report.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the data folder of the workspace whose sessions to print",
+    )
+    report.add_argument(
+        "--client", metavar="REF", help="print every completed session of this client"
+    )
+    report.add_argument(
+        "--session",
+        metavar="ID",
+        type=int,
+        action="append",
+        help="print this workspace session (repeat for several)",
+    )
+    report.add_argument(
+        "--counsellor-copy",
+        action="store_true",
+        help="add the validity section (answers per scale point, the checks and flags)",
+    )
     report.add_argument(
         "-o", "--output", metavar="OUT.pdf", type=Path, required=True, help="the PDF to write"
     )
@@ -152,8 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
         "sessions",
         help="list the questionnaires stored on this computer",
         description="List stored sessions (in progress and completed) with their answers and "
-        "results. Reads the database without changing it.",
-        epilog="examples:\n  rolefit sessions\n  rolefit sessions --data-dir /tmp/rf --json",
+        "results. Reads the database without changing it. In a data folder with a counsellor "
+        'workspace, lists the workspace\'s sessions, each with "client" (the passcode is asked '
+        "on a terminal, else read from ROLEFIT_PASSCODE); --individual lists the "
+        "individual's own.",
+        epilog="examples:\n  rolefit sessions\n  rolefit sessions --data-dir /tmp/rf --json\n"
+        "  rolefit sessions --data-dir ~/rolefit --json --client C-0042",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sessions.add_argument(
@@ -164,7 +205,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="where answers are stored",
     )
     sessions.add_argument("--json", action="store_true", help="print JSON")
+    which = sessions.add_mutually_exclusive_group()
+    which.add_argument("--client", metavar="REF", help="only this workspace client's sessions")
+    which.add_argument(
+        "--individual",
+        action="store_true",
+        help="the individual's own sessions, even where there is a workspace",
+    )
 
+    from rolefit.cli_workspace import add_workspace_commands
+
+    add_workspace_commands(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of question bank files",

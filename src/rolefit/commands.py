@@ -1,4 +1,8 @@
-"""The ``rolefit`` subcommands: validate, inspect, score, report and sessions."""
+"""The ``rolefit`` subcommands: validate, inspect, score, report and sessions.
+
+The counsellor workspace's (workspace, clients, import, export, backup, restore, stats,
+and report and sessions of a workspace) are in ``rolefit.workspace_commands``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped_bank_paths
-from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from rolefit.scoring import AnswersError, Result
@@ -26,12 +30,42 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "score":
         return cmd_score(args.answers, args.bank, args.json, out, err)
     if args.command == "report":
-        return cmd_report(args, out, err)
+        return _report(args, out, err)
     if args.command == "schema":
         return cmd_schema(out)
     if args.command == "sessions":
-        return cmd_sessions(args.data_dir, args.json, out, err)
+        return _sessions(args, out, err)
+    if args.command in WORKSPACE_COMMANDS:
+        from rolefit.workspace_commands import run_workspace_command
+
+        return run_workspace_command(args, out, err)
     raise ValueError(f"unknown command {args.command!r}")
+
+
+WORKSPACE_COMMANDS = ("workspace", "clients", "import", "export", "backup", "restore", "stats")
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One answers file's summary, or (with no file) summaries of workspace sessions."""
+    from rolefit.workspace_commands import report_usage_problem, run_workspace_command
+
+    problem = report_usage_problem(args)
+    if problem is not None:
+        print(f"rolefit report: {problem}", file=err)
+        return EXIT_USAGE
+    if args.answers is None:
+        return run_workspace_command(args, out, err)
+    return cmd_report(args, out, err)
+
+
+def _sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The individual's sessions, or those of the workspace in the data folder."""
+    from rolefit.paths import data_dir
+    from rolefit.workspace_commands import has_workspace, run_workspace_command
+
+    if not args.individual and (args.client or has_workspace(data_dir(args.data_dir))):
+        return run_workspace_command(args, out, err)
+    return cmd_sessions(args.data_dir, args.json, out, err)
 
 
 def _load(bank_path: Path | None) -> Bank:

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 ENV_DATA_DIR = "ROLEFIT_DATA_DIR"
+# A counsellor's encrypted workspace, beside the individual's rolefit.db (rolefit.workspace).
+WORKSPACE_FILENAME = "workspace.db"
 
 
 def installed_folder(package: str) -> Path:

@@ -15,7 +15,11 @@ from typing import Any, NamedTuple
 from rolefit.bank.model import Bank, ChoiceItem, Item
 from rolefit.i18n import _, ngettext
 from rolefit.scoring.result import Reason, Result
-from rolefit.wording_flags import FlagWords, flag_words, role_in_sentence
+from rolefit.wording_flags import (
+    FlagWords,
+    flag_words,
+    role_in_sentence,
+)
 
 Answer = int | str
 

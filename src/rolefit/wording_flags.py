@@ -1,7 +1,8 @@
 """The words of a result's validity flags; part of ``rolefit.wording``, which re-exports them.
 
 Kept apart only to keep modules short: every word of a result is still made through
-``rolefit.wording.result_words``.
+``rolefit.wording.result_words`` (and, for a counsellor's copy of the printed summary,
+``validity_words``, which says what each check looks for).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any, NamedTuple
 
 from rolefit.bank.model import Bank, ChoiceItem
 from rolefit.i18n import _
-from rolefit.scoring.result import Flag
+from rolefit.scoring.result import Flag, Result
 
 
 class FlagWords(NamedTuple):
@@ -110,3 +111,78 @@ def _example(bank: Bank, example: Mapping[str, Any]) -> str:
             first=bank.item(first).summary, second=bank.item(second).summary
         )
     return ""
+
+
+def flag_meaning(code: str) -> tuple[str, str] | None:
+    """What a check looks for, for the counsellor's validity section: (title, meaning)."""
+    meanings = {
+        "incomplete": (
+            _("Incomplete"),
+            _("too few answers for a verdict, or none about one of the roles"),
+        ),
+        "straight-lining": (
+            _("The same answer throughout"),
+            _("nearly every answer the same scale point or option position"),
+        ),
+        "acquiescence": (
+            _("Agreeing with everything"),
+            _("agreement with reverse-worded questions as high as with the rest"),
+        ),
+        "inconsistent": (
+            _("Answers that disagree"),
+            _("answers about the same work straying more than careful answers do"),
+        ),
+    }
+    return meanings.get(code)
+
+
+CHECKS = ("incomplete", "straight-lining", "acquiescence", "inconsistent")
+
+
+class ValidityWords(NamedTuple):
+    """The counsellor's validity section of a printed summary."""
+
+    heading: str
+    answers: str  # how many answers fell on each scale point, the choices, the skipped
+    checks: tuple[str, ...]  # each check: what it looks for, and whether it was raised
+
+
+def validity_words(bank: Bank, result: Result, answers: Mapping[str, int | str]) -> ValidityWords:
+    """What a professional report's validity section says: the answers used per scale
+    point, each check RoleFit makes and what it means, and the flags raised."""
+    from collections import Counter
+
+    points: Counter[int] = Counter()
+    choices = 0
+    for item_id, value in answers.items():
+        if not bank.has_item(item_id):
+            continue
+        if isinstance(bank.item(item_id), ChoiceItem):
+            choices += 1
+        elif isinstance(value, int):
+            points[value] += 1
+    scale = " \u00b7 ".join(
+        _("{point} \u201c{label}\u201d: {n}").format(
+            point=point, label=bank.scale.label(point), n=points[point]
+        )
+        for point in range(bank.scale.min, bank.scale.max + 1)
+    )
+    line = _(
+        "Answers per scale point: {scale}. Forced choices: {choices}. Not answered: {skipped}."
+    ).format(scale=scale, choices=choices, skipped=max(0, result.total - result.answered))
+    raised = {f.code: flag_words(bank, f) for f in result.flags}
+    checks = []
+    for code in (*CHECKS, *(c for c in raised if c not in CHECKS)):
+        meaning = flag_meaning(code)
+        title = meaning[0] if meaning else raised[code].title
+        if code in raised:
+            checks.append(
+                _("{title} \u2013 raised: {message}").format(
+                    title=title, message=raised[code].message
+                )
+            )
+        elif meaning is not None:
+            checks.append(
+                _("{title} \u2013 not raised ({meaning}).").format(title=title, meaning=meaning[1])
+            )
+    return ValidityWords(_("For the counsellor: validity"), line, tuple(checks))

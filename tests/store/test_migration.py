@@ -214,17 +214,19 @@ def test_a_failing_later_step_keeps_the_steps_before_it(tmp_path, monkeypatch, b
     path = tmp_path / DB_FILENAME
     before = dump(path)
 
-    def v3(db):
-        db.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-        db.execute("INSERT INTO clients (name) SELECT DISTINCT name FROM sessions")
-        raise sqlite3.OperationalError("halfway through v3")
+    current = store_migrations.SCHEMA_VERSION
 
-    monkeypatch.setattr(store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, v3])
+    def next_step(db):
+        db.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        db.execute("INSERT INTO people (name) SELECT DISTINCT name FROM sessions")
+        raise sqlite3.OperationalError("halfway through the next step")
+
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, next_step])
     opened = open_store(tmp_path)
-    assert opened.moved_to is None and "halfway through v3" in opened.problem
+    assert opened.moved_to is None and "halfway through the next step" in opened.problem
     assert dump(path) == before
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == current
     assert not list(tmp_path.glob("rolefit.db.before-*"))  # the copy went with the failure
 
 
@@ -233,17 +235,19 @@ def test_a_new_step_is_one_function_added(tmp_path, monkeypatch, bank):
     store.start_session("full", bank, name="Ada")
     store.close()
 
-    def v3(db):
-        db.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-        db.execute("INSERT INTO clients (name) SELECT DISTINCT name FROM sessions")
+    following = store_migrations.SCHEMA_VERSION + 1
 
-    monkeypatch.setattr(store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, v3])
+    def next_step(db):
+        db.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        db.execute("INSERT INTO people (name) SELECT DISTINCT name FROM sessions")
+
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", [*store_migrations.MIGRATIONS, next_step])
     opened = open_store(tmp_path)
     assert opened.problem is None
     db = sqlite3.connect(tmp_path / DB_FILENAME)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
-    assert db.execute("SELECT name FROM clients").fetchall() == [("Ada",)]
-    assert len(list(tmp_path.glob("rolefit.db.before-v3-*"))) == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == following
+    assert db.execute("SELECT name FROM people").fetchall() == [("Ada",)]
+    assert len(list(tmp_path.glob(f"rolefit.db.before-v{following}-*"))) == 1
 
 
 def v1_database(path, sessions, answers):

@@ -333,3 +333,14 @@ def test_opening_the_store_loads_no_bank_model_or_json(tmp_path):
         "print(sorted(m for m in names if m in sys.modules))"
     )
     assert run_python(code, tmp_path).strip() == "[]"
+
+
+def test_a_reading_inside_a_reading_shares_its_snapshot(tmp_path, bank):
+    store = open_store(tmp_path).store
+    sid = store.start_session("full", bank)
+    with store.reading() as outer:
+        with store.reading() as inner:
+            assert inner is outer
+            assert store.session(sid) is not None  # the store's own reads nest too
+        assert outer.in_transaction
+    assert not outer.in_transaction

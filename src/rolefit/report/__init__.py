@@ -1,7 +1,13 @@
 """The printable result: one page, real text, charts from the same painter as the screen."""
 
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
-from rolefit.report.summary import SummaryContent, page_size_for_locale, render_summary, write_pdf
+from rolefit.report.summary import (
+    SummaryContent,
+    page_size_for_locale,
+    render_summary,
+    write_pdf,
+    write_pdfs,
+)
 
 __all__ = [
     "ChartColors",
@@ -11,4 +17,5 @@ __all__ = [
     "paint_profile_chart",
     "render_summary",
     "write_pdf",
+    "write_pdfs",
 ]

@@ -2,12 +2,17 @@
 
 Text is drawn as text, so the PDF holds real, selectable words. The layout is measured
 first; if it would not fit the page, everything is scaled down until it does, so the
-summary is always exactly one page.
+summary is always exactly one page. Several summaries (a counsellor's batch) make one PDF,
+one page each.
+
+A workspace session's summary also says who interpreted it, may carry the session's
+notes, and, on the counsellor's copy only, a validity section: the answers used per scale
+point and each check with what it means.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,11 +27,16 @@ from rolefit.i18n import _
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.wording import headings, result_words
-from rolefit.wording_flags import role_in_sentence
+from rolefit.wording_flags import role_in_sentence, validity_words
 
 ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 
 PDF_DPI = 300
+
+
+# Longer session notes are cut on the page (the whole text stays in the workspace), so
+# that the summary stays one readable page.
+MAX_NOTES_PRINTED = 1200
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,10 @@ class SummaryContent:
     result: Result
     name: str = ""
     day: date | None = None
+    counsellor: str = ""  # printed as "Interpreted by <counsellor>"
+    notes: str = ""  # the session's notes, printed when given
+    counsellor_copy: bool = False  # adds the validity section (needs ``answers``)
+    answers: Mapping[str, int | str] | None = None
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
@@ -45,17 +59,33 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
+def named_page_size(name: str | None) -> QPageSize | None:
+    """``"a4"`` or ``"letter"`` (the command line's ``--page``); None: from the locale."""
+    if not name:
+        return None
+    return QPageSize(QPageSize.PageSizeId.A4 if name == "a4" else QPageSize.PageSizeId.Letter)
+
+
 def pdf_bytes(content: SummaryContent, page_size: QPageSize | None = None) -> bytes:
     """The one-page summary as the bytes of a PDF file."""
+    return pdf_bytes_many([content], page_size)
+
+
+def pdf_bytes_many(contents: Sequence[SummaryContent], page_size: QPageSize | None = None) -> bytes:
+    """Several summaries, one page each, as the bytes of one PDF file."""
     from PySide6.QtCore import QBuffer, QIODevice
 
+    if not contents:
+        raise ValueError("no summary to print")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     title = headings().title
-    if content.name:
-        title = _("RoleFit summary for {name}").format(name=content.name)
+    if len(contents) > 1:
+        title = _("RoleFit summaries")
+    elif contents[0].name:
+        title = _("RoleFit summary for {name}").format(name=contents[0].name)
     writer.setTitle(title)
     writer.setCreator(f"RoleFit {__version__}")
     writer.setPageLayout(
@@ -70,7 +100,10 @@ def pdf_bytes(content: SummaryContent, page_size: QPageSize | None = None) -> by
     if not painter.begin(writer):
         raise OSError("cannot make the PDF")
     try:
-        render_summary(painter, writer, content)
+        for number, content in enumerate(contents):
+            if number and not writer.newPage():
+                raise OSError("cannot make the PDF")
+            render_summary(painter, writer, content)
     finally:
         painter.end()
     del writer  # finishes the file in the buffer
@@ -83,6 +116,13 @@ def pdf_bytes(content: SummaryContent, page_size: QPageSize | None = None) -> by
 def write_pdf(path: Path, content: SummaryContent, page_size: QPageSize | None = None) -> None:
     """Write the one-page summary to ``path`` whole, or raise ``OSError`` and change nothing."""
     write_bytes(path, pdf_bytes(content, page_size))
+
+
+def write_pdfs(
+    path: Path, contents: Sequence[SummaryContent], page_size: QPageSize | None = None
+) -> None:
+    """Write several summaries, one page each, to ``path`` whole (or raise ``OSError``)."""
+    write_bytes(path, pdf_bytes_many(contents, page_size))
 
 
 def render_summary(painter: QPainter, device: QPagedPaintDevice, content: SummaryContent) -> None:
@@ -150,6 +190,8 @@ def _layout(
     details = [content.day.isoformat() if content.day else date.today().isoformat()]
     if content.name:
         details.insert(0, content.name)
+    if content.counsellor:
+        details.append(_("Interpreted by {counsellor}").format(counsellor=content.counsellor))
     details.append(
         _(
             "question bank {bank} {version}, {form} form, {answered} of {total} questions answered"
@@ -204,6 +246,18 @@ def _layout(
         text(f"{role.title}: {role.description}", 9.5, gap=4)
     for note in words.notes[:1]:
         text(note, 8.5, gap=4)
+    if content.notes.strip():
+        notes = content.notes.strip()
+        if len(notes) > MAX_NOTES_PRINTED:
+            notes = notes[: MAX_NOTES_PRINTED - 1].rstrip() + "\u2026"
+        text(_("Session notes"), 11, bold=True, gap=3)
+        text(notes, 9.5, gap=4)
+    if content.counsellor_copy and content.answers is not None:
+        validity = validity_words(bank, result, content.answers)
+        text(validity.heading, 11, bold=True, gap=3)
+        text(validity.answers, 9, gap=3)
+        for check in validity.checks:
+            text(f"\u2022 {check}", 9, gap=2)
     y += 4 * pt
     text(
         _(

@@ -83,14 +83,20 @@ def load_answers(path: str | Path, bank: Bank) -> Answers:
 def loads_answers(text: str, bank: Bank, name: str, line: int | None = None) -> Answers:
     """Answers from JSON text named ``name``: a whole file, or its ``line`` (JSON Lines)."""
     where = name if line is None else f"{name}:{line}"
+    return parse_answers(decode_json(text, name, line), bank, where)
+
+
+def decode_json(text: str, name: str, line: int | None = None) -> Any:
+    """JSON text decoded as ``parse_answers`` expects it (keys given twice remembered, no
+    huge numbers converted); raises ``AnswersError`` naming where it is not JSON."""
     try:
-        data = json.loads(text, object_pairs_hook=_KeyedObject.from_pairs, parse_int=_integer)
+        return json.loads(text, object_pairs_hook=_KeyedObject.from_pairs, parse_int=_integer)
     except json.JSONDecodeError as error:
         row = error.lineno if line is None else line
         raise AnswersError([f"{name}:{row}:{error.colno}: not valid JSON: {error.msg}"]) from None
     except RecursionError:
+        where = name if line is None else f"{name}:{line}"
         raise AnswersError([f"{where}: not valid JSON: nested too deeply"]) from None
-    return parse_answers(data, bank, where)
 
 
 class _KeyedObject(dict[str, Any]):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 # How long a write waits for another connection to finish before giving up.
@@ -41,6 +42,41 @@ class Connect(Protocol):
 
 def default_connect(database: str, *, uri: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(database, uri=uri, check_same_thread=True)
+
+
+class DriverErrors:
+    """The exception classes of every DB-API module whose connections the store is given.
+
+    sqlite3's own, and those of a module added with ``add``: ``sqlcipher3`` has the same
+    interface but raises its own classes, which are not subclasses of sqlite3's. The store
+    catches ``SQL_ERRORS.any`` (read when an error is being matched, so a module added
+    after import is caught everywhere), rather than wrapping every connection and cursor.
+    """
+
+    def __init__(self) -> None:
+        self.any: tuple[type[Exception], ...] = (sqlite3.Error,)
+        self.operational: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+        # Errors that say the code is wrong, not the file.
+        self.bugs: tuple[type[Exception], ...] = (
+            sqlite3.IntegrityError,
+            sqlite3.ProgrammingError,
+            sqlite3.InterfaceError,
+        )
+
+    def and_(self, *others: type[BaseException]) -> tuple[type[BaseException], ...]:
+        """These errors and ``others``, for one ``except`` clause."""
+        return (*others, *self.any)
+
+    def add(self, module: ModuleType) -> None:
+        """Catch ``module``'s errors too (a DB-API 2.0 module: ``module.Error`` etc.)."""
+        if module.Error in self.any:
+            return
+        self.any += (module.Error,)
+        self.operational += (module.OperationalError,)
+        self.bugs += (module.IntegrityError, module.ProgrammingError, module.InterfaceError)
+
+
+SQL_ERRORS = DriverErrors()
 
 
 class StoreError(Exception):
@@ -94,9 +130,7 @@ def error_kind(error: BaseException) -> str:
 
 def is_bug(error: BaseException) -> bool:
     """Errors that say the code is wrong, not the file: passed on untouched."""
-    return isinstance(
-        error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
-    )
+    return isinstance(error, SQL_ERRORS.bugs)
 
 
 def now_utc() -> str:
@@ -124,6 +158,7 @@ class Database:
         self.path = path  # None: in memory
         self.readonly = readonly
         self._depth = 0
+        self._reads = 0  # 1 inside reading()
         self._identity = _identity(path) if path is not None else None
 
     @property
@@ -145,7 +180,7 @@ class Database:
         if self._depth > 0:
             yield from self._savepoint()
             return
-        self._check_identity()
+        self.check_identity()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
@@ -156,7 +191,7 @@ class Database:
             self.conn.execute("COMMIT")
         except BaseException as error:
             self._rollback()
-            if isinstance(error, sqlite3.Error) and not is_bug(error):
+            if isinstance(error, SQL_ERRORS.any) and not is_bug(error):
                 raise self.explain(error) from error
             raise
 
@@ -182,28 +217,31 @@ class Database:
         try:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-        except sqlite3.Error:
+        except SQL_ERRORS.any:
             pass  # the error being raised says more than this one would
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """One consistent snapshot for the queries inside (inside a unit of work: its own)."""
-        if self._depth > 0:
+        """One consistent snapshot for the queries inside (inside a unit of work: its own;
+        inside another ``reading()``: the same snapshot, explained by the outer one)."""
+        if self._depth > 0 or self._reads > 0:
             yield self.conn
             return
-        self._check_identity()
+        self.check_identity()
         try:
             self.conn.execute("BEGIN")
+            self._reads = 1
             try:
                 yield self.conn
             finally:
+                self._reads = 0
                 self._rollback()  # a read transaction has nothing to commit
-        except sqlite3.Error as error:
+        except SQL_ERRORS.any as error:
             if is_bug(error):
                 raise
             raise self.explain(error) from error
 
-    def explain(self, error: sqlite3.Error) -> StoreError:
+    def explain(self, error: Exception) -> StoreError:
         """The error in words; damage is confirmed by ``quick_check`` before it is called so."""
         kind = error_kind(error)
         if kind == "busy":
@@ -223,7 +261,7 @@ class Database:
         """``PRAGMA quick_check``: [] if it finds nothing wrong, else what it found."""
         try:
             rows = self.conn.execute(f"PRAGMA quick_check({int(limit)})").fetchall()
-        except sqlite3.Error as error:
+        except SQL_ERRORS.any as error:
             if error_kind(error) == "busy":
                 return []  # cannot tell now; not evidence of damage
             return [str(error)]
@@ -237,11 +275,11 @@ class Database:
             problems = [str(r[0]) for r in rows if r[0] != "ok"]
             for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
                 problems.append(f"row {rowid} of {table} refers to a missing row of {parent}")
-        except sqlite3.Error as error:
+        except SQL_ERRORS.any as error:
             return [str(error)]
         return problems
 
-    def _check_identity(self) -> None:
+    def check_identity(self) -> None:
         """Refuse to go on with a file that is no longer the one at ``path``.
 
         If another program renamed the database away (or put another in its place), the

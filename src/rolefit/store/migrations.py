@@ -120,8 +120,15 @@ def _v2_results(db: sqlite3.Connection, known: dict[tuple[str, str], str]) -> No
         )
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    """Clients, their notes, sessions linked to them, session notes and flags, settings."""
+    for statement in schema.V3_STATEMENTS:
+        db.execute(statement)
+    db.execute(schema.V3_FLAGS)
+
+
 # Ordered; never edit a released step.
-MIGRATIONS: list[Step] = [_v1, _v2]
+MIGRATIONS: list[Step] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)  # the version this RoleFit writes
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from rolefit.store import files, schema
 from rolefit.store.connection import (
     BUSY_TIMEOUT_MS,
+    SQL_ERRORS,
     BusyError,
     Connect,
     DamagedError,
@@ -92,12 +93,12 @@ def _prepare(conn: sqlite3.Connection, path: Path | None, connect: Connect) -> N
         # measures what that costs per answer.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error as error:
+    except SQL_ERRORS.any as error:
         raise classified(error, "RoleFit cannot read its database") from error
     if version < schema_version():
         try:
             migrate(conn, path, connect)
-        except sqlite3.Error as error:
+        except SQL_ERRORS.any as error:
             if error_kind(error) == "damage":
                 raise classified(error, "RoleFit cannot read its database") from error
             raise _not_migrated(error, path) from error
@@ -119,7 +120,7 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError as error:
+        except SQL_ERRORS.operational as error:
             if error_kind(error) != "busy" or time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
@@ -169,7 +170,7 @@ def _check_before_merging(path: Path, connect: Connect) -> None:
     """
     try:
         conn = connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as error:
+    except SQL_ERRORS.any as error:
         raise classified(error, "RoleFit cannot read its database") from error
     try:
         configure(conn)
@@ -180,13 +181,13 @@ def _check_before_merging(path: Path, connect: Connect) -> None:
                 f"{DAMAGED}: it was not closed properly, and SQLite's check found "
                 f"{'; '.join(found[:3])}"
             )
-    except sqlite3.Error as error:
+    except SQL_ERRORS.any as error:
         raise classified(error, "RoleFit cannot read its database") from error
     finally:
         conn.close()
 
 
-def classified(error: sqlite3.Error, what: str) -> StoreError:
+def classified(error: BaseException, what: str) -> StoreError:
     """An SQLite error at open, as the kind of ``StoreError`` it is, in words."""
     kind = error_kind(error)
     if kind == "damage":

@@ -68,6 +68,14 @@ def headline(record: Mapping[str, Any]) -> Headline:
     )
 
 
+def flag_codes(record: Mapping[str, Any]) -> str:
+    """The codes of a record's flags, space-separated ('' when none), for its session's row."""
+    flags = record.get("flags") or ()
+    return " ".join(
+        str(f["code"]) for f in flags if isinstance(f, Mapping) and isinstance(f.get("code"), str)
+    )
+
+
 def decode_fit(text: str | None) -> Mapping[str, float] | None:
     if text is None:
         return None

@@ -12,6 +12,22 @@ result as codes and numbers, answers in their own type and times in UTC:
 - ``answers``: one row per answered item; ``value`` has no declared type, so SQLite
   keeps a scale answer an INTEGER and an option id TEXT.
 
+Version 3 adds what a counsellor's workspace (``rolefit.workspace``) keeps; the
+individual's database has the same tables, empty:
+
+- ``clients``: a reference (unique, whatever its case), a name, archived or not, when
+  added. ``client_notes``: a dated log of free text per client.
+- ``sessions`` gains ``client_id`` (NULL for an individual's own questionnaire),
+  ``client_sees_result`` (whether the client may see the result of a session taken in the
+  counsellor's presence), ``notes`` (the counsellor's notes on that session) and
+  ``flags`` (the codes of the result's flags, space-separated, copied from the record when
+  a session is completed, like the fits: a history or an export of 20,000 sessions then
+  reads no record).
+- ``settings``: the workspace's settings, one row per key (counsellor name, idle minutes).
+
+Deleting a client deletes, through ``ON DELETE CASCADE``, their notes and sessions, and
+with the sessions their answers and results.
+
 Statements are run one by one with ``execute`` (the script runner of sqlite3 commits
 whatever transaction is open first): each migration step is one transaction.
 """
@@ -85,6 +101,41 @@ V2_INDEXES = (
     "CREATE INDEX sessions_by_name ON sessions(name, started)",
 )
 
+V3_STATEMENTS = (
+    """CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL DEFAULT '',
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE client_notes (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        written TEXT NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX client_notes_by_client ON client_notes(client_id, written)",
+    "ALTER TABLE sessions ADD COLUMN client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE",
+    "ALTER TABLE sessions ADD COLUMN client_sees_result INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE sessions ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN flags TEXT",
+    "CREATE INDEX sessions_by_client ON sessions(client_id, started)",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value NOT NULL
+    )""",
+)
+
+# The flags of the results stored before version 3, copied into their sessions' rows; a
+# record that is not JSON (kept as found by migration 2) gives NULL, as it reads.
+V3_FLAGS = (
+    "UPDATE sessions SET flags = (SELECT CASE WHEN json_valid(r.record) THEN coalesce(("
+    "SELECT group_concat(json_extract(f.value, '$.code'), ' ') FROM json_each(r.record,"
+    " '$.flags') AS f WHERE f.type = 'object'), '') END FROM results AS r"
+    " WHERE r.session_id = sessions.id) WHERE status = 'completed'"
+)
+
 # What each version promises: its tables and their columns.
 TABLES: dict[int, dict[str, frozenset[str]]] = {
     1: {
@@ -127,6 +178,13 @@ TABLES: dict[int, dict[str, frozenset[str]]] = {
         "results": frozenset(["session_id", "record"]),
         "answers": frozenset(["session_id", "item_id", "value", "answered"]),
     },
+}
+TABLES[3] = {
+    **TABLES[2],
+    "sessions": TABLES[2]["sessions"] | {"client_id", "client_sees_result", "notes", "flags"},
+    "clients": frozenset(["id", "ref", "name", "archived", "created"]),
+    "client_notes": frozenset(["id", "client_id", "written", "text"]),
+    "settings": frozenset(["key", "value"]),
 }
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolefit.store import files, schema, sessions
 from rolefit.store.connection import (
+    SQL_ERRORS,
     Connect,
     DamagedError,
     Database,
@@ -45,6 +46,12 @@ class Store:
         """The database file; None for a store kept in memory."""
         return self._db.path
 
+    @property
+    def database(self) -> Database:
+        """The connection in use (after damage was set aside in use, the new one): for the
+        layers that add to the store, such as re-keying an encrypted workspace."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 
@@ -62,19 +69,38 @@ class Store:
     # -- units of work ----------------------------------------------------------------------
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[None]:
+    def unit_of_work(self) -> Iterator[sqlite3.Connection]:
         """All the writes inside are saved together, or (on any exception) none of them.
 
         Nested units are savepoints: an exception leaving one undoes only its writes.
+        Yields the connection, for the layers above the store that keep tables of their
+        own in the same database (rolefit.workspace); its writes belong to the unit.
         """
         outermost = self._db.depth == 0
         try:
-            with self._db.unit_of_work():
-                yield
+            with self._db.unit_of_work() as conn:
+                yield conn
         except DamagedError as error:
             if outermost:
                 raise self._set_aside(error) from error
             raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """One consistent snapshot for the queries inside, with the store's damage handling."""
+        with self._reading() as conn:
+            yield conn
+
+    def copy_to(self, target: sqlite3.Connection) -> None:
+        """A consistent copy of the whole database into ``target``, with SQLite's online
+        backup (other connections may go on writing meanwhile)."""
+        if self._db.depth > 0:
+            raise StoreError("a copy cannot be made inside a unit of work")
+        self._db.check_identity()
+        try:
+            self._db.conn.backup(target)
+        except SQL_ERRORS.any as error:
+            raise self._db.explain(error) from error
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -96,7 +122,7 @@ class Store:
         try:
             moved = files.set_aside(path, "damaged")
             self._db, _note, _kept = open_database(path, self._connect)
-        except (StoreError, sqlite3.Error, OSError) as again:
+        except SQL_ERRORS.and_(StoreError, OSError) as again:
             self._db = open_in_memory(self._connect)
             return DamagedError(
                 f"{error}. It could not be set aside ({again}), so answers from now on are "
@@ -246,13 +272,13 @@ def open_store(data_dir: Path, *, connect: Connect = default_connect) -> OpenedS
         reason, label = str(error), "damaged"
     except NewerSchemaError as error:
         reason, label = str(error), "newer"
-    except (StoreError, sqlite3.Error, OSError) as error:
+    except SQL_ERRORS.and_(StoreError, OSError) as error:
         return _in_memory(connect, f"{_plain(error)}; {_MEMORY_ONLY}")
     try:
         moved = files.set_aside(path, label) if path.exists() or path.is_symlink() else None
         database, note, kept = open_database(path, connect)
         return OpenedStore(Store(database, connect), problem=reason, moved_to=moved)
-    except (StoreError, sqlite3.Error, OSError) as error:
+    except SQL_ERRORS.and_(StoreError, OSError) as error:
         problem = f"{reason}; it could not be set aside either ({_plain(error)}), so {_MEMORY_ONLY}"
         return _in_memory(connect, problem)
 
@@ -263,7 +289,7 @@ _MEMORY_ONLY = "this session's answers are kept in memory only and will be lost 
 def _in_memory(connect: Connect, problem: str) -> OpenedStore:
     try:
         database = open_in_memory(connect)
-    except (StoreError, sqlite3.Error):
+    except SQL_ERRORS.and_(StoreError):
         database = open_in_memory(default_connect)
     return OpenedStore(Store(database, connect), problem=problem)
 
@@ -291,7 +317,7 @@ def read_store(data_dir: Path, *, connect: Connect = default_connect) -> Store |
     mode = "mode=ro" if any(c.exists() for c in companions) else "immutable=1"
     try:
         conn = connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-    except sqlite3.Error as error:
+    except SQL_ERRORS.any as error:
         raise StoreError(f"{path}: {error}") from None
     try:
         configure(conn)
@@ -304,7 +330,7 @@ def read_store(data_dir: Path, *, connect: Connect = default_connect) -> Store |
             conn = memory
             configure(conn)
             migrate(conn, None, connect)
-    except sqlite3.Error as error:
+    except SQL_ERRORS.any as error:
         conn.close()
         raise StoreError(f"{path}: {classified(error, 'cannot read the database')}") from None
     except Exception as error:  # a check's finding, or a migration step that failed
@@ -321,5 +347,5 @@ def read_sessions(data_dir: Path) -> list[SessionRecord]:
     with store:
         try:
             return store.sessions()
-        except sqlite3.Error as error:
+        except SQL_ERRORS.any as error:
             raise StoreError(f"{data_dir / DB_FILENAME}: {error}") from None
