@@ -14,8 +14,11 @@ The model (its assumptions are listed in docs/validity.md):
   ``noise / 4``, in 0..1 units): a logit choice that is surer the larger the difference.
 - Styles: ``normal``; ``extreme`` (answers pushed away from the middle, x1.8); ``midpoint``
   (pulled towards it, x0.5); ``acquiescent`` (+0.8 points of agreement, whatever the item);
-  ``careless`` (a share of the items answered at random); ``random`` (every answer at
-  random); ``straight`` (one Likert value throughout, choices skipped or always one position).
+  ``careless`` (a share of the items answered at random); ``careless-end`` (the last share
+  of the form, in its order, answered at random); ``straight-end`` (the last share answered
+  with one Likert value, drawn for the sitting, and the first option of every choice);
+  ``random`` (every answer at random); ``straight`` (one Likert value throughout, choices
+  skipped or always one position).
 - A retest keeps theta and the task biases and draws every error again.
 """
 
@@ -70,10 +73,18 @@ def answer(bank: Bank, person: Person, form: str, rng: random.Random) -> dict[st
     low, high = bank.scale.min, bank.scale.max
     mid = (low + high) / 2
     out: dict[str, int | str] = {}
-    for item in bank.form_items(form):
-        at_random = person.style == "random" or (
-            person.style == "careless" and rng.random() < person.careless_share
+    items = bank.form_items(form)
+    end = len(items) - round(person.careless_share * len(items))
+    stuck = rng.randint(low, high) if person.style == "straight-end" else low
+    for position, item in enumerate(items):
+        at_random = (
+            person.style == "random"
+            or (person.style == "careless" and rng.random() < person.careless_share)
+            or (person.style == "careless-end" and position >= end)
         )
+        if person.style == "straight-end" and position >= end:
+            out[item.id] = stuck if isinstance(item, LikertItem) else item.options[0].id
+            continue
         if isinstance(item, ChoiceItem):
             if person.style == "straight":
                 if person.straight_position is not None:

@@ -255,6 +255,16 @@ def flags(bank: Bank, n: int, rng: random.Random, goals: dict[str, float]) -> No
         ("acquiescent, error 0.7", "style", {"style": "acquiescent", "noise": 0.7}),
         ("careless, 30 % at random", "careless", {"style": "careless", "careless_share": 0.3}),
         ("careless, 50 % at random", "careless", {"style": "careless", "careless_share": 0.5}),
+        (
+            "careless: last third at random",
+            "careless",
+            {"style": "careless-end", "careless_share": 1 / 3},
+        ),
+        (
+            "careless: last third one answer",
+            "careless",
+            {"style": "straight-end", "careless_share": 1 / 3},
+        ),
         ("random", "random", {"style": "random"}),
     ]
     trust: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}

@@ -59,6 +59,38 @@ def test_too_few_answers_for_a_verdict_say_how_many_are_needed(bank, result):
             {"examples": [{"choice": "first-task", "chosen": "interviews", "other": OTHER}]},
         ),
         Flag("inconsistent", {"examples": [{"first": "retired-item", "second": "hiring"}]}),
+        Flag(
+            "inconsistent",
+            {
+                "spread": 40.0,
+                "limit": 31.0,
+                "basis": "task",
+                "from": "dislike-reviews",
+                "to": "afternoon",
+                "examples": [
+                    {
+                        "first": "production-floor",
+                        "first_answer": 5,
+                        "second": "dislike-production-floor",
+                        "second_answer": 5,
+                    },
+                    {
+                        "choice": "first-task",
+                        "chosen": "interviews",
+                        "other": OTHER,
+                        "item": "onboarding",
+                        "answer": 1,
+                    },
+                    {"first": "hiring", "first_answer": 9, "second": "onboarding"},
+                ],
+            },
+        ),
+        Flag("straight-lining", {"same": 13, "answered": 14, "kind": "likert", "value": 5}),
+        Flag("straight-lining", {"same": 12, "answered": 14, "kind": "likert", "value": 0}),
+        Flag(
+            "straight-lining",
+            {"same": 19, "answered": 19, "kind": "stretch", "from": "dislike-reviews", "to": "x"},
+        ),
         Flag("incomplete"),  # facts missing (an older record): still a sentence
         Flag("a-later-code", {"x": 1}),  # a code this version does not know
     ],

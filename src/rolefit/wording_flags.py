@@ -52,16 +52,7 @@ def flag_words(bank: Bank, flag: Flag) -> FlagWords:
         message += " " + _("Go back and answer the questions you skipped to firm it up.")
         return FlagWords(flag.code, _("Incomplete"), message)
     if flag.code == "straight-lining":
-        same, answered = facts.get("same", "?"), facts.get("answered", "?")
-        return FlagWords(
-            flag.code,
-            _("The same answer throughout"),
-            _(
-                "{same} of your {answered} answers were the same. That can happen when the "
-                "questions feel alike, but it hides your real preferences: try again, taking "
-                "each question on its own."
-            ).format(same=same, answered=answered),
-        )
+        return FlagWords(flag.code, _("The same answer throughout"), _straight(bank, facts))
     if flag.code == "acquiescence":
         return FlagWords(
             flag.code,
@@ -74,21 +65,90 @@ def flag_words(bank: Bank, flag: Flag) -> FlagWords:
             ),
         )
     if flag.code == "inconsistent":
-        shown = "; ".join(filter(None, (_example(bank, e) for e in facts.get("examples", ()))))
-        message = _(
-            "Your answers about the same kind of work point different ways more often than "
-            "careful answers do. Perhaps some questions were answered in a hurry or misread: "
-            "check your answers before relying on the result."
-        )
-        if shown:
-            message += " " + _("For example: {examples}.").format(examples=shown)
-        return FlagWords(flag.code, _("Answers that disagree"), message)
+        return FlagWords(flag.code, _("Answers that disagree"), _inconsistent(bank, facts))
     return FlagWords(
         flag.code,
         _("Read with care"),
         _("RoleFit noticed something in these answers ({code}) that calls for care.").format(
             code=flag.code
         ),
+    )
+
+
+def _straight(bank: Bank, facts: Mapping[str, Any]) -> str:
+    same, answered = facts.get("same", "?"), facts.get("answered", "?")
+    kind = facts.get("kind")
+    advice = _(
+        "That can happen when the questions feel alike, but it hides your real preferences: "
+        "try again, taking each question on its own."
+    )
+    value = facts.get("value")
+    if kind == "likert" and isinstance(value, int) and _on_scale(bank, value):
+        return (
+            _(
+                "{same} of your {answered} answers on the scale were \u201c{label}\u201d, "
+                "including answers to questions asked the other way round (how much you "
+                "would dislike a task), where the same answer means the opposite."
+            ).format(same=same, answered=answered, label=bank.scale.label(value).lower())
+            + " "
+            + advice
+        )
+    first, last = str(facts.get("from", "")), str(facts.get("to", ""))
+    if kind == "stretch" and bank.has_item(first) and bank.has_item(last):
+        return (
+            _(
+                "All {same} answers from \u201c{first}\u201d to \u201c{last}\u201d were "
+                "the same (the same point on the scale, and the option in the same place)."
+            ).format(same=same, first=bank.item(first).summary, last=bank.item(last).summary)
+            + " "
+            + advice
+        )
+    return (
+        _("{same} of your {answered} answers were the same.").format(same=same, answered=answered)
+        + " "
+        + advice
+    )
+
+
+def _inconsistent(bank: Bank, facts: Mapping[str, Any]) -> str:
+    message = _(
+        "Your answers about the same kind of work point different ways more often than "
+        "careful answers do."
+    )
+    if facts.get("basis") == "task":
+        message += " " + _(
+            "Some tasks are asked about more than once, some of them the other way round, and "
+            "your answers about the same task disagree."
+        )
+    first, last = str(facts.get("from", "")), str(facts.get("to", ""))
+    if bank.has_item(first) and bank.has_item(last):
+        message += " " + _(
+            "It happened in one part of the questionnaire, from \u201c{first}\u201d to "
+            "\u201c{last}\u201d."
+        ).format(first=bank.item(first).summary, last=bank.item(last).summary)
+    shown = "; ".join(filter(None, (_example(bank, e) for e in facts.get("examples", ()))))
+    if shown:
+        message += " " + _("For example: {examples}.").format(examples=shown)
+    return (
+        message
+        + " "
+        + _(
+            "Perhaps some questions were answered in a hurry or misread: check your answers "
+            "before relying on the result."
+        )
+    )
+
+
+def _on_scale(bank: Bank, value: int) -> bool:
+    return bank.scale.min <= value <= bank.scale.max
+
+
+def _answered(bank: Bank, item_id: str, answer: object) -> str:
+    """'you answered "very much" to "How much would you ...?"', or '' if it cannot be said."""
+    if not bank.has_item(item_id) or not isinstance(answer, int) or not _on_scale(bank, answer):
+        return ""
+    return _("you answered \u201c{label}\u201d to \u201c{question}\u201d").format(
+        label=bank.scale.label(answer).lower(), question=bank.item(item_id).text
     )
 
 
@@ -102,10 +162,25 @@ def _example(bank: Bank, example: Mapping[str, Any]) -> str:
         if isinstance(item, ChoiceItem):
             chosen, other = item.option(str(example["chosen"])), item.option(str(example["other"]))
             if chosen and other:
-                return _("choosing \u201c{chosen}\u201d over \u201c{other}\u201d").format(
+                choice = _("you chose \u201c{chosen}\u201d over \u201c{other}\u201d").format(
                     chosen=chosen.text, other=other.text
                 )
+                likert = _answered(bank, str(example.get("item", "")), example.get("answer"))
+                if likert:
+                    return _("{choice}, but {likert}").format(choice=choice, likert=likert)
+                return choice
     first, second = str(example.get("first", "")), str(example.get("second", ""))
+    answers = (example.get("first_answer"), example.get("second_answer"))
+    if _answered(bank, first, answers[0]) and _answered(bank, second, answers[1]):
+        return _(
+            "you answered \u201c{first_label}\u201d to \u201c{first}\u201d and "
+            "\u201c{second_label}\u201d to \u201c{second}\u201d"
+        ).format(
+            first_label=bank.scale.label(int(str(answers[0]))).lower(),
+            first=bank.item(first).text,
+            second_label=bank.scale.label(int(str(answers[1]))).lower(),
+            second=bank.item(second).text,
+        )
     if bank.has_item(first) and bank.has_item(second):
         return _("\u201c{first}\u201d and \u201c{second}\u201d").format(
             first=bank.item(first).summary, second=bank.item(second).summary

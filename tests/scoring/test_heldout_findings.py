@@ -1,4 +1,4 @@
-"""Findings of the held-out check (bench/heldout_check.py) that violate a stated property.
+"""Findings of the held-out check (bench/heldout_check.py) that violated a stated property.
 
 The issue asks for "flags that mean something": "extreme responders who answer consistently
 are not 'inconsistent'". The respondents below answer only 1 and 5, by one rule and without
@@ -6,14 +6,12 @@ a single exception (reverse-keyed items mirrored, every choice by the same rule)
 answers are as consistent as answers can be. Their interests follow a kind of work that cuts
 across the roles' lines (people and the link to leadership but not writing policies; money
 and figures, which the bank itself splits between operations and business: note
-"money-matters"), so the within-role spread is large and the `inconsistent` flag, whose
+"money-matters"), so the within-role spread is large, and the `inconsistent` flag, whose
 message says the answers "point different ways more often than careful answers do.
-Perhaps some questions were answered in a hurry or misread", is raised.
-
-Each test is expected to fail until the method changes; strict, so a fix is noticed.
+Perhaps some questions were answered in a hurry or misread", was raised. It now compares
+only answers that should agree (about the same task, or on the short form the same kind
+of work of the same role), and these respondents' do.
 """
-
-import pytest
 
 from rolefit.bank import load_default_bank
 from rolefit.scoring import make_answers, score_answers
@@ -110,20 +108,10 @@ def flags(values, form):
     return [f.code for f in score_answers(BANK, make_answers(BANK, values, form)).flags]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="held-out check: an error-free extreme responder who likes people work but not "
-    "writing policies is flagged 'inconsistent' on the short form (spread 41.9 > limit 33.4)",
-)
 def test_a_consistent_extreme_responder_keen_on_people_work_is_not_inconsistent():
     assert "inconsistent" not in flags(LIKES_PEOPLE_NOT_POLICIES_SHORT, "short")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="held-out check: an error-free extreme responder keen on money work (split by the "
-    "bank between operations and business) is flagged 'inconsistent' (spread 38.5 > 29.3)",
-)
 def test_a_consistent_extreme_responder_keen_on_money_work_is_not_inconsistent():
     assert "inconsistent" not in flags(MONEY_AND_FIGURES_FULL, "full")
 

@@ -4,6 +4,7 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from respondents import respond
 
 from rolefit.bank import ChoiceItem, LikertItem, load_default_bank
 from rolefit.bank.model import role_mix
@@ -153,3 +154,105 @@ def test_scoring_computes_the_fits_once_whatever_the_number_of_answers(monkeypat
     values = {i.id: 4 if isinstance(i, LikertItem) else i.options[1].id for i in ITEMS}
     result = score(values)
     assert calls == [len(ITEMS)] and result.reasons
+
+
+# --- the verdict moves with the evidence ----------------------------------------------------
+
+RANK = {"none": 0, "close": 1, "moderate": 2, "strong": 3}
+
+
+def standing(result, role):
+    """How the verdict names ``role``: 3 strong, 2 moderate, 1 in a close call, 0 not at all."""
+    if result.recommendation == role:
+        return RANK[result.confidence]
+    if result.confidence == "close" and result.runner_up == role:
+        return RANK["close"]
+    return 0
+
+
+def assert_no_worse_for(role, before, after):
+    """More evidence for ``role`` never removes it from the roles the verdict names, and never
+    lowers its band, but for one thing: a validity flag the move raised caps "strong" at
+    "moderate", as a flag does on any result."""
+    if standing(before, role):
+        assert standing(after, role), (role, before, after)
+    raised = set(after.flag_codes()) - set(before.flag_codes()) - {"incomplete"}
+    floor = min(standing(before, role), RANK["moderate"]) if raised else standing(before, role)
+    assert standing(after, role) >= floor, (role, before, after)
+
+
+@st.composite
+def respondents(draw):
+    """Answer sets with something to say: a person's interests, answered with some error, a
+    few questions perhaps skipped; or, now and then, answers at random."""
+    form = draw(st.sampled_from(["full", "short"]))
+    items = BANK.form_items(form)
+    if draw(st.integers(0, 4)) == 0:
+        values = {item.id: draw(answer_for(item)) for item in items}
+    else:
+        prefs = {r: draw(st.floats(0.0, 1.0)) for r in ROLES}
+        noise = draw(st.sampled_from([0.0, 0.3, 0.6, 1.0]))
+        values = respond(BANK, prefs, form, noise=noise, seed=draw(st.integers(0, 10**6)))
+    skipped = draw(st.lists(st.sampled_from([i.id for i in items]), max_size=4, unique=True))
+    return form, {k: v for k, v in values.items() if k not in skipped}
+
+
+@settings(max_examples=300, deadline=None)
+@given(respondents(), st.data())
+def test_more_interest_in_a_roles_work_never_costs_it_its_place_in_the_verdict(answers, data):
+    form, values = answers
+    single = [i for i in BANK.form_items(form) if i in SINGLE_ROLE]
+    item = data.draw(st.sampled_from(single))
+    (role,) = roles_of(item)
+    low = data.draw(st.integers(BANK.scale.min, BANK.scale.max - 1))
+    high = data.draw(st.integers(low + 1, BANK.scale.max))
+    if item.reverse:
+        low, high = high, low
+    before = score({**values, item.id: low}, form)
+    after = score({**values, item.id: high}, form)
+    assert_no_worse_for(role, before, after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(respondents(), st.data())
+def test_choosing_an_option_more_of_a_role_never_costs_it_its_place_in_the_verdict(answers, data):
+    form, values = answers
+    item = data.draw(st.sampled_from([i for i in BANK.form_items(form) if i in CHOICES]))
+    first, second = data.draw(
+        st.lists(st.sampled_from(item.options), min_size=2, max_size=2, unique=True)
+    )
+    share = {o.id: role_mix((BANK.task(t) for t in o.tasks), ROLES) for o in item.options}
+    for role in ROLES:
+        if share[second.id][role] > share[first.id][role]:
+            before = score({**values, item.id: first.id}, form)
+            after = score({**values, item.id: second.id}, form)
+            assert_no_worse_for(role, before, after)
+
+
+def test_the_verdict_moves_with_the_evidence_on_every_single_answer():
+    """Exhaustively, on a few people: every answer moved one way or the other."""
+    rng = random.Random(11)
+    for form in ("full", "short"):
+        for _ in range(6):
+            prefs = {r: rng.random() for r in ROLES}
+            values = respond(BANK, prefs, form, noise=0.6, seed=rng.randrange(10**6))
+            for item in BANK.form_items(form):
+                if item in SINGLE_ROLE:
+                    (role,) = roles_of(item)
+                    order = (
+                        range(BANK.scale.max, BANK.scale.min - 1, -1)
+                        if item.reverse
+                        else (range(BANK.scale.min, BANK.scale.max + 1))
+                    )
+                    results = [score({**values, item.id: v}, form) for v in order]
+                    for before, after in zip(results, results[1:], strict=False):
+                        assert_no_worse_for(role, before, after)
+                elif isinstance(item, ChoiceItem):
+                    results = {o.id: score({**values, item.id: o.id}, form) for o in item.options}
+                    for a in item.options:
+                        for b in item.options:
+                            mix_a = role_mix((BANK.task(t) for t in a.tasks), ROLES)
+                            mix_b = role_mix((BANK.task(t) for t in b.tasks), ROLES)
+                            for role in ROLES:
+                                if mix_b[role] > mix_a[role]:
+                                    assert_no_worse_for(role, results[a.id], results[b.id])

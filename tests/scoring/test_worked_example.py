@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rolefit.scoring import load_answers, make_answers, score_answers
 from rolefit.scoring.engine import answer_effects, compute_fits
-from rolefit.scoring.verdict import person_spread, separation
+from rolefit.scoring.verdict import judge
 from rolefit.wording import result_json
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -35,10 +35,12 @@ def test_the_worked_example_in_docs_scoring_md_is_what_rolefit_prints(bank):
     assert effects["business", "project-to-lead"] == -8.3
     assert effects["general", "hiring"] == effects["general", "staff-voice"] == 12.5
     assert effects["operations", "dislike-stock-keeping"] == 0.0
-    # "general, the second, leads business by 46 points at a separation of 1.87"
-    spread = person_spread(fits.entries, fits.levels)
-    assert round(separation(fits.entries, fits.totals, spread, 2, 1), 2) == 1.87
-    assert round(printed["fit"]["general"] - printed["fit"]["business"]) == 46
+    # "the answers about the two, pooled, ... lead business by 48.3 points at a separation of
+    # 2.13" (with enough answers: a close call)
+    verdict = judge(bank.scoring, fits.entries, fits.totals, fits.fit, False, True)
+    assert verdict.confidence == "close" and verdict.margins[1] == 48.3
+    assert round(verdict.separations[1], 2) == 2.13
+    assert round(verdict.yardstick.spread, 3) == 0.205
 
 
 def test_the_example_answers_file_is_complete_and_leans_to_operations(bank):

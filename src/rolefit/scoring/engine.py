@@ -22,7 +22,7 @@ from rolefit.bank.model import Bank, ChoiceItem, LikertItem
 from rolefit.scoring.answers import Answers, AnswerValue
 from rolefit.scoring.result import Reason, Result
 from rolefit.scoring.validity import answers_needed, check_validity
-from rolefit.scoring.verdict import Entry, confidence_band, person_spread, separation
+from rolefit.scoring.verdict import Entry, judge
 from rolefit.scoring.weights import NEUTRAL, bank_weights, item_values
 
 REASONS_RAISED = 3
@@ -87,31 +87,23 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
     fits = compute_fits(bank, given)
     roles = bank.role_ids
     fit = {role: round(100 * value, 1) for role, value in zip(roles, fits.fit, strict=True)}
-    ranked = sorted(range(len(roles)), key=lambda r: (-fits.fit[r], r))
-    spread = person_spread(fits.entries, fits.levels)
-    pairs = list(zip(ranked, ranked[1:], strict=False))
-    margins = [round(fit[roles[a]] - fit[roles[b]], 1) for a, b in pairs]
-    zs = [separation(fits.entries, fits.totals, spread, a, b) for a, b in pairs]
-    margins += [0.0] * (2 - len(margins))
-    zs += [0.0] * (2 - len(zs))
-
     flags = check_validity(bank, answers.form, given, fits)
     needed = answers_needed(bank, answers.form)
     enough = len(given) >= needed and all(fits.totals)
     serious = any(f.code != "incomplete" for f in flags)
-    confidence = confidence_band(
-        bank.scoring, (margins[0], margins[1]), (zs[0], zs[1]), serious, enough
-    )
-    verdict = confidence != "none"
+    verdict = judge(bank.scoring, fits.entries, fits.totals, fits.fit, serious, enough)
+    confidence = verdict.confidence
+    ranked = verdict.ranked
+    named = confidence != "none"
     interest = task_scores(bank, given)
     return Result(
         bank_id=bank.id,
         bank_version=bank.version,
         form=answers.form,
-        recommendation=roles[ranked[0]] if verdict else None,
-        runner_up=roles[ranked[1]] if verdict and len(ranked) > 1 else None,
+        recommendation=roles[ranked[0]] if named else None,
+        runner_up=roles[ranked[1]] if named and len(ranked) > 1 else None,
         confidence=confidence,
-        margin=margins[0],
+        margin=verdict.margins[0],
         fit=fit,
         levels={role: round(100 * v, 1) for role, v in zip(roles, fits.levels, strict=True)},
         breadth=round(100 * min(fits.levels), 1),
@@ -123,8 +115,8 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
         reasons=_reasons(bank, given, fits),
         notes=_notes(bank, given, interest),
         low_interest=100 * max(fits.levels) < LOW_FIT,
-        separation=round(min(zs[0], 99.0), 2),
-        spread=round(100 * spread.value, 1),
+        separation=round(min(verdict.separations[0], 99.0), 2),
+        spread=round(100 * verdict.yardstick.spread, 1),
     )
 
 

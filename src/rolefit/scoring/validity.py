@@ -3,20 +3,20 @@
 Each check is calibrated against the person's own answers, so that an honest respondent,
 even a noisy or an extreme one, is rarely flagged (docs/validity.md has the rates). A flag
 carries its code and the facts behind it; ``rolefit.wording`` says what happened and what
-to do.
+to do. The ``inconsistent`` check is in consistency.py.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rolefit.bank.model import Bank, ChoiceItem
 from rolefit.scoring.answers import AnswerValue
+from rolefit.scoring.consistency import PARTS, check_consistency
 from rolefit.scoring.result import Flag
-from rolefit.scoring.verdict import within_role_squares
 
 if TYPE_CHECKING:
     from rolefit.scoring.engine import Fits
@@ -27,19 +27,6 @@ MIN_ANSWERS_FOR_PATTERN = 6
 # acquiescence: mean agreement with reverse items *and* with forward items of the same role
 ACQUIESCENCE_LEVEL = 0.625
 MIN_REVERSE_ANSWERS = 2
-# inconsistency: answers about one role's work that stray from the person's own mean for
-# that role more than an honest, if noisy, respondent's would. HONEST_SPREAD is a generous
-# honest spread (a quarter of the scale: about one scale point of error on a 1-5 scale, as
-# well as liking some of a role's tasks more than others); the flag is raised when the
-# person's spread is above it beyond what chance allows for this many answers (a
-# one-sided 95 % chi-square bound), *and* most of their answers' variation lies within
-# roles rather than between them, so that someone who uses the whole scale consistently
-# (an extreme responder with clear preferences) is not flagged.
-HONEST_SPREAD = 0.25
-CHANCE_Z = 1.645
-WITHIN_SHARE = 0.7
-MIN_LIKERT_FOR_SPREAD = 8
-EXAMPLES = 2
 
 
 def check_validity(
@@ -48,9 +35,9 @@ def check_validity(
     flags = []
     for flag in (
         _incomplete(bank, form, given, fits),
-        _straight_lining(bank, given),
+        straight_lining(bank, form, given),
         _acquiescence(fits),
-        _inconsistent(bank, fits),
+        check_consistency(bank, form, given, fits),
     ):
         if flag is not None:
             flags.append(flag)
@@ -75,23 +62,80 @@ def _incomplete(bank: Bank, form: str, given: Mapping[str, AnswerValue], fits: F
     )
 
 
-def _straight_lining(bank: Bank, given: Mapping[str, AnswerValue]) -> Flag | None:
-    if len(given) < MIN_ANSWERS_FOR_PATTERN:
+def straight_lining(bank: Bank, form: str, given: Mapping[str, AnswerValue]) -> Flag | None:
+    """Answering by a fixed value or position rather than by what is asked.
+
+    Any of: SAME_ANSWER_SHARE of all answers the same (a Likert value, or the option in one
+    position); that share of the Likert answers the same value other than the scale's
+    middle, which no consistent answerer gives, since the bank asks about some work the
+    other way round ("how much would you dislike ..."); or a third of the form answered all
+    alike (the same Likert value and the choices, if any, in one position), unless that
+    value is the middle and fewer than six choices share the position: three choices in one
+    position is what anyone who picks one option of each role may give, since the bank
+    balances positions as a Latin square. Straight answers in the middle, "somewhat"
+    to everything, are flagged only over the whole form: someone can honestly feel that.
+    """
+    order = [i for i in bank.forms[form] if i in given]
+    if len(order) < MIN_ANSWERS_FOR_PATTERN:
         return None
+    likert, positions = _alike(bank, order, given)
+    same = _most(likert) + _most(positions)
+    if same / len(order) >= SAME_ANSWER_SHARE:
+        return Flag("straight-lining", {"same": same, "answered": len(order)})
+    middle = bank.scale.midpoint
+    count = sum(likert.values())
+    if count >= MIN_ANSWERS_FOR_PATTERN:
+        value, times = likert.most_common(1)[0]
+        if value != middle and times / count >= SAME_ANSWER_SHARE:
+            return Flag(
+                "straight-lining",
+                {"same": times, "answered": count, "kind": "likert", "value": value},
+            )
+    cuts = [round(len(order) * k / PARTS) for k in range(PARTS + 1)]
+    for start, stop in zip(cuts, cuts[1:], strict=False):
+        part = order[start:stop]
+        if len(part) < MIN_ANSWERS_FOR_PATTERN:
+            continue
+        likert, positions = _alike(bank, part, given)
+        if _most(likert) + _most(positions) < len(part):
+            continue
+        if likert and next(iter(likert)) == middle and _most(positions) < MIN_ANSWERS_FOR_PATTERN:
+            continue
+        return Flag(
+            "straight-lining",
+            {
+                "same": len(part),
+                "answered": len(part),
+                "kind": "stretch",
+                "from": part[0],
+                "to": part[-1],
+            },
+        )
+    return None
+
+
+def _alike(
+    bank: Bank, order: Sequence[str], given: Mapping[str, AnswerValue]
+) -> tuple[Counter[int], Counter[str]]:
+    """Likert answers by value, choices by position ("1", "2", ... and "last")."""
     likert: Counter[int] = Counter()
-    positions: Counter[int] = Counter()
-    for item_id, value in given.items():
+    positions: Counter[str] = Counter()
+    last = 0
+    for item_id in order:
         item = bank.item(item_id)
         if isinstance(item, ChoiceItem):
-            positions[[o.id for o in item.options].index(str(value))] += 1
+            index = [o.id for o in item.options].index(str(given[item_id]))
+            positions[str(index + 1)] += 1
+            last += index == len(item.options) - 1
         else:
-            likert[int(value)] += 1
-    same = (likert.most_common(1)[0][1] if likert else 0) + (
-        positions.most_common(1)[0][1] if positions else 0
-    )
-    if same / len(given) < SAME_ANSWER_SHARE:
-        return None
-    return Flag("straight-lining", {"same": same, "answered": len(given)})
+            likert[int(given[item_id])] += 1
+    if last > _most(positions):
+        positions = Counter({"last": last})
+    return likert, positions
+
+
+def _most(counts: Counter[int] | Counter[str]) -> int:
+    return max(counts.values(), default=0)
 
 
 def _acquiescence(fits: Fits) -> Flag | None:
@@ -129,65 +173,3 @@ def _acquiescence(fits: Fits) -> Flag | None:
     if sum(scores) / len(scores) < ACQUIESCENCE_LEVEL:
         return None
     return Flag("acquiescence", {"reverse_items": tuple(i for i, _, _ in reverse)})
-
-
-def spread_check(fits: Fits) -> tuple[float, float, float] | None:
-    """(spread, its limit, within-role share of variance) of the Likert answers, or None.
-
-    The spread is the one the verdict uses (verdict.within_role_squares), without the
-    pseudo-answers that steady it there: here the answers must speak for themselves.
-    """
-    squares, freedom = within_role_squares(fits.entries, fits.levels)
-    keyed = [e.values[0] for e in fits.entries if not e.weights.is_choice]
-    if len(keyed) < MIN_LIKERT_FOR_SPREAD or freedom < 2:
-        return None
-    within = squares / freedom
-    mean = sum(keyed) / len(keyed)
-    overall = sum((k - mean) ** 2 for k in keyed) / (len(keyed) - 1)
-    limit = HONEST_SPREAD**2 * _chi_square_bound(freedom) / freedom
-    share = within / overall if overall > 0 else 1.0
-    return math.sqrt(within), math.sqrt(limit), share
-
-
-def _chi_square_bound(freedom: float) -> float:
-    """The one-sided upper CHANCE_Z bound of a chi-square with ``freedom`` degrees of freedom.
-
-    Wilson and Hilferty's cube-root approximation: within 1 % from 3 degrees of freedom.
-    """
-    ninth = 2 / (9 * freedom)
-    return float(freedom * (1 - ninth + CHANCE_Z * math.sqrt(ninth)) ** 3)
-
-
-def _inconsistent(bank: Bank, fits: Fits) -> Flag | None:
-    checked = spread_check(fits)
-    if checked is None:
-        return None
-    spread, limit, share = checked
-    if spread <= limit or share < WITHIN_SHARE:
-        return None
-    return Flag(
-        "inconsistent",
-        {
-            "spread": round(100 * spread, 1),
-            "limit": round(100 * limit, 1),
-            "examples": _far_apart(bank, fits),
-        },
-    )
-
-
-def _far_apart(bank: Bank, fits: Fits) -> tuple[dict[str, str], ...]:
-    """For the roles whose answers differ most, the two answers furthest apart."""
-    by_role: dict[int, list[tuple[float, str]]] = {}
-    for entry in fits.entries:
-        weights = entry.weights.weights
-        if entry.weights.is_choice or sum(1 for w in weights if w) != 1:
-            continue
-        role = next(r for r, w in enumerate(weights) if w)
-        by_role.setdefault(role, []).append((entry.values[0], entry.weights.item_id))
-    pairs = []
-    for answers in by_role.values():
-        low, high = min(answers), max(answers)
-        if high[0] - low[0] >= 0.5:
-            pairs.append((high[0] - low[0], {"first": high[1], "second": low[1]}))
-    pairs.sort(key=lambda p: -p[0])
-    return tuple(p for _, p in pairs[:EXAMPLES])
