@@ -105,16 +105,15 @@ READ = {"label", "push button", "radio button", "text", "list"}
 def check_reading_order(app: Any, screen: str) -> None:
     """What a screen reader reads in tree order comes top to bottom, as on screen."""
     nodes = [n for n in showing(app) if role(n) in READ and (n.name or "").strip()]
-    frame = next(n for n in walk(app) if role(n) == "frame")
-    window = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     last_top, last_name = -1, ""
     for node in nodes:
         try:
             box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
         except Exception:  # noqa: BLE001
             continue
-        # Scrolled out of sight (a page's text further down): not where a reader is.
-        if box.height <= 0 or not window.y <= box.y < window.y + window.height:
+        # Scrolled out of sight (a page's text further down, or under the button bar
+        # that stays below a scrolling body): not where a reader is.
+        if box.height <= 0 or not in_sight(node, box.y):
             continue
         if box.y < last_top - 5:  # a row of buttons shares a top
             problems.append(
@@ -122,6 +121,21 @@ def check_reading_order(app: Any, screen: str) -> None:
             )
         last_top, last_name = box.y, node.name
     checked.append(f"{screen}: the tree reads top to bottom ({len(nodes)} items)")
+
+
+def in_sight(node: Any, top: int) -> bool:
+    """Whether a line at ``top`` is inside every container of ``node`` (a scroll area's
+    viewport clips its body; Qt still calls what it hides "showing")."""
+    parent = node.parent
+    while parent is not None and role(parent) != "application":
+        try:
+            box = parent.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        except Exception:  # noqa: BLE001 - a container without extents clips nothing
+            box = None
+        if box is not None and box.height > 0 and not box.y <= top < box.y + box.height:
+            return False
+        parent = parent.parent
+    return True
 
 
 def find_named(app: Any, kind: str, name: str) -> Any:
