@@ -33,9 +33,10 @@ def test_too_few_answers_for_a_verdict_say_how_many_are_needed(bank, result):
     few = dataclasses.replace(
         result, recommendation=None, runner_up=None, confidence="none", answered=3, needed=42
     )
-    assert (
-        "3 of 56 answers are too few for a verdict: at least 42" in result_words(bank, few).summary
-    )
+    words = result_words(bank, few)
+    assert words.headline == "Too few answers for a verdict yet."
+    assert "3 of 56 questions answered; at least 42 are needed." in words.summary
+    assert words.confidence_label == "No verdict"
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,8 @@ def fit_number(value: float) -> str:
 
 def headline(bank: Bank, result: Result) -> str:
     if result.recommendation is None or result.confidence == "none":
+        if result.answered < result.needed:
+            return _("Too few answers for a verdict yet.")
         return _("No clear preference between the roles.")
     first = role_in_sentence(bank, result.recommendation)
     second = role_in_sentence(bank, result.runner_up) if result.runner_up else ""
@@ -113,7 +115,7 @@ def confidence_label(result: Result) -> str:
         "strong": _("Strong"),
         "moderate": _("Moderate"),
         "close": _("Close call"),
-        "none": _("None"),
+        "none": _("No verdict"),
     }[result.confidence]
 
 
@@ -131,7 +133,9 @@ def confidence_line(result: Result) -> str:
             "The two highest fits are too close to tell apart, though both are clearly ahead "
             "of the third: both deserve a closer look."
         ),
-        "none": _("Your answers do not separate the roles, so RoleFit recommends none of them."),
+        "none": _("Your answers do not separate the roles, so RoleFit recommends none of them.")
+        if result.answered >= result.needed
+        else _("There are too few answers to weigh the roles against each other."),
     }[result.confidence]
     return _("Confidence: {label}. {explanation}").format(
         label=confidence_label(result), explanation=explanation
@@ -143,8 +147,7 @@ def _details(bank: Bank, result: Result) -> tuple[str, ...]:
     if result.confidence == "none" and result.answered < result.needed:
         details.append(
             _(
-                "{answered} of {total} answers are too few for a verdict: at least {needed} "
-                "are needed."
+                "{answered} of {total} questions answered; at least {needed} are needed."
             ).format(answered=result.answered, total=result.total, needed=result.needed)
         )
     elif result.confidence == "none" and not result.flag("incomplete"):
@@ -229,8 +232,8 @@ def _reason_words(bank: Bank, reason: Reason) -> ReasonWords:
 
 def fit_points_sentence() -> str:
     return _(
-        "Each fit runs from 0 to 100 and starts at 50; every answer moves it up or down, by "
-        "the points shown after it."
+        "Each fit runs from 0 to 100 and starts at 50, and every answer moves it up or down; "
+        "the answers that moved it most are listed with the points each one gave or took."
     )
 
 

@@ -49,7 +49,7 @@ def flag_words(bank: Bank, flag: Flag) -> FlagWords:
             message += " " + _("Nothing you answered was about {roles}.").format(
                 roles=_(" or ").join(missing)
             )
-        message += " " + _("Go back and answer the questions you skipped to firm it up.")
+        message += " " + _("Answering the questions you skipped would firm it up.")
         return FlagWords(flag.code, _("Incomplete"), message)
     if flag.code == "straight-lining":
         return FlagWords(flag.code, _("The same answer throughout"), _straight(bank, facts))

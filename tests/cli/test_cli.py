@@ -95,14 +95,14 @@ def test_score_json_contract(capsys, write):
     assert isinstance(data["flags"], list) and "incomplete" in data["flags"]
     assert (data["answered"], data["total"], data["needed"]) == (7, 17, 13)
     assert isinstance(data["reasons"], list) and data["reasons"]
-    assert "too few for a verdict" in data["summary"]
+    assert data["summary"].startswith("Too few answers for a verdict yet.")
 
 
 def test_score_readable_summary(capsys, write):
     answers = write('{"answers": {"hiring": 5, "staff-voice": 5, "production-floor": 1}}', "a.json")
     code, out, _ = run(capsys, "score", str(answers))
     assert code == 0
-    assert out.startswith("No clear preference between the roles.")
+    assert out.startswith("Too few answers for a verdict yet.")
     assert "General management" in out and "answered 3 of 56" in out
 
 
@@ -195,7 +195,7 @@ def test_score_several_files_as_text(capsys, write):
     second = write(json.dumps(full_answers(3)), "second.json")
     code, out, _ = run(capsys, "score", str(first), str(second))
     assert code == 0
-    assert out.startswith(f"== {first} ==\nNo clear preference")
+    assert out.startswith(f"== {first} ==\nToo few answers")
     assert f"\n== {second} ==\nNo clear preference" in out
 
 

@@ -127,8 +127,9 @@ def test_too_few_answers_give_no_verdict(bank):
     assert (result.recommendation, result.confidence) == (None, "none")
     assert "incomplete" in result.flag_codes()
     summary = words(bank, result).summary
-    assert summary.startswith("No clear preference between the roles.")
-    assert "3 of 56 answers are too few for a verdict" in summary
+    assert summary.startswith("Too few answers for a verdict yet.")
+    assert "too few answers to weigh the roles" in words(bank, result).confidence
+    assert "3 of 56 questions answered; at least 42 are needed" in summary
 
 
 def test_just_enough_answers_give_a_verdict(bank):
