@@ -119,7 +119,7 @@ def confidence_label(result: Result) -> str:
     }[result.confidence]
 
 
-def confidence_line(result: Result) -> str:
+def confidence_line(bank: Bank, result: Result) -> str:
     explanation = {
         "strong": _(
             "The recommended role is ahead of the others by far more than your answers vary "
@@ -137,6 +137,18 @@ def confidence_line(result: Result) -> str:
         if result.answered >= result.needed
         else _("There are too few answers to weigh the roles against each other."),
     }[result.confidence]
+    params = bank.scoring
+    if (
+        result.confidence == "moderate"
+        and result.answered < params.strong_min_answers
+        and result.margin >= params.strong_margin
+        and result.separation >= params.strong_z
+        and not any(f.code != "incomplete" for f in result.flags)
+    ):
+        explanation = _(
+            "The recommended role is well ahead, but {answered} answers are too few for "
+            "RoleFit to call any verdict strong: the full questionnaire can say more."
+        ).format(answered=result.answered)
     return _("Confidence: {label}. {explanation}").format(
         label=confidence_label(result), explanation=explanation
     )
@@ -146,9 +158,9 @@ def _details(bank: Bank, result: Result) -> tuple[str, ...]:
     details: list[str] = []
     if result.confidence == "none" and result.answered < result.needed:
         details.append(
-            _(
-                "{answered} of {total} questions answered; at least {needed} are needed."
-            ).format(answered=result.answered, total=result.total, needed=result.needed)
+            _("{answered} of {total} questions answered; at least {needed} are needed.").format(
+                answered=result.answered, total=result.total, needed=result.needed
+            )
         )
     elif result.confidence == "none" and not result.flag("incomplete"):
         gap = fit_number(max(result.fit.values()) - min(result.fit.values()))
@@ -294,7 +306,7 @@ def result_words(bank: Bank, result: Result) -> ResultWords:
         headline=headline(bank, result),
         details=_details(bank, result),
         confidence_label=confidence_label(result),
-        confidence=confidence_line(result),
+        confidence=confidence_line(bank, result),
         flags=tuple(flag_words(bank, f) for f in result.flags),
         fit_points=fit_points_sentence(),
         reasons=tuple(reasons),

@@ -144,6 +144,9 @@ class ScoringParams:
     moderate_margin: float = 7.0
     # Below this share of a form's questions answered, there is no verdict.
     min_answered: float = 0.75
+    # Fewer answers than this never make a strong verdict, however far apart the fits: on a
+    # short form a chance pattern (random clicking) can look as consistent as a real one.
+    strong_min_answers: float = 30.0
 
 
 @dataclass(frozen=True)

@@ -328,6 +328,10 @@ SCORING = Mapping(
                 "min_answered",
                 Number(0.0, 1.0, "The share of a form's questions needed for a result."),
             ),
+            (
+                "strong_min_answers",
+                Number(0.0, 10000.0, "Answers needed before a verdict can be strong (30)."),
+            ),
         )
     ),
     "The weights and thresholds of the scoring method (docs/scoring.md).",

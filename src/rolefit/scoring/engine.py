@@ -91,7 +91,9 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
     needed = answers_needed(bank, answers.form)
     enough = len(given) >= needed and all(fits.totals)
     serious = any(f.code != "incomplete" for f in flags)
-    verdict = judge(bank.scoring, fits.entries, fits.totals, fits.fit, serious, enough)
+    # A flag, or too few answers to rule out a chance pattern, caps the band at moderate.
+    capped = serious or len(given) < bank.scoring.strong_min_answers
+    verdict = judge(bank.scoring, fits.entries, fits.totals, fits.fit, capped, enough)
     confidence = verdict.confidence
     ranked = verdict.ranked
     named = confidence != "none"

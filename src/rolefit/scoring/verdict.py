@@ -175,7 +175,7 @@ def judge(
     entries: Sequence[Entry],
     totals: Sequence[float],
     fit: Sequence[float],
-    flagged: bool,
+    capped: bool,
     enough: bool,
 ) -> Verdict:
     """The band for ``fit`` (0..1 by role index), ranked, with margins and separations.
@@ -185,7 +185,8 @@ def judge(
     close:    the two leaders are not clearly apart, but the answers about them, pooled,
               are ahead of the third by verdict_z and moderate_margin;
     none:     nothing is clearly ahead (or too few answers, or a role with none at all).
-    A validity flag caps the band at moderate.
+    ``capped`` (a validity flag, or fewer answers than strong_min_answers) caps the band
+    at moderate.
     """
     stick = yardstick(entries, totals, params)
     ranked = tuple(sorted(range(len(fit)), key=lambda r: (-fit[r], r)))
@@ -208,7 +209,7 @@ def judge(
     if not enough:
         pass
     elif rounded[0] >= params.strong_margin and zs[0] >= params.strong_z:
-        confidence = "moderate" if flagged else "strong"
+        confidence = "moderate" if capped else "strong"
     elif rounded[0] >= params.moderate_margin and zs[0] >= params.verdict_z:
         confidence = "moderate"
     elif rounded[1] >= params.moderate_margin and zs[1] >= params.verdict_z:
