@@ -173,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="OUT.pdf", type=Path, required=True, help="the PDF to write"
     )
-    report.add_argument("--name", default="", help="name to print on the summary")
+    report.add_argument(
+        "--name", default="", help='name to print on the summary (default: the file\'s "name")'
+    )
     report.add_argument(
         "--bank",
         metavar="FILE",

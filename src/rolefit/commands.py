@@ -17,7 +17,7 @@ from rolefit.bank import Bank, BankError, ChoiceItem, load_default_bank, shipped
 from rolefit.exit_codes import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from rolefit.scoring import AnswersError, Result
+    from rolefit.scoring import Answers, AnswersError, Result
     from rolefit.store import SessionRecord, Store
 
 
@@ -176,13 +176,13 @@ def cmd_score(
             elif batch:
                 out.write(f"== {source.where}: not scored, see the errors ==\n\n")
         elif batch and as_json:
-            out.write(json.dumps(result_json(bank, scored), ensure_ascii=False) + "\n")
+            out.write(json.dumps(result_json(bank, scored.result), ensure_ascii=False) + "\n")
         elif as_json:
-            _print_json(result_json(bank, scored), out)
+            _print_json(result_json(bank, scored.result), out)
         elif batch:
-            out.write(f"== {source.where} ==\n{result_text(bank, scored)}\n")
+            out.write(f"== {source.where} ==\n{result_text(bank, scored.result)}\n")
         else:
-            out.write(result_text(bank, scored))
+            out.write(result_text(bank, scored.result))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -234,7 +234,12 @@ def _stdin_lines(stdin: TextIO) -> Iterator[_Source]:
         yield _Source(name, number, line.lstrip("\ufeff") if number == 1 else line)
 
 
-def _score_source(bank: Bank, source: _Source, err: TextIO) -> Result | list[str]:
+class _Scored(NamedTuple):
+    answers: Answers
+    result: Result
+
+
+def _score_source(bank: Bank, source: _Source, err: TextIO) -> _Scored | list[str]:
     """The result of one answers file or line, or the problems that stopped it."""
     from rolefit.scoring import (
         AnswersError,
@@ -262,7 +267,7 @@ def _score_source(bank: Bank, source: _Source, err: TextIO) -> Result | list[str
             f"scored with version {bank.version}",
             file=err,
         )
-    return result
+    return _Scored(answers, result)
 
 
 def _print_lines(lines: list[str], err: TextIO) -> None:
@@ -270,9 +275,17 @@ def _print_lines(lines: list[str], err: TextIO) -> None:
         print(line, file=err)
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links too), or would once written."""
+    try:
+        return first.exists() and second.exists() and first.samefile(second)
+    except OSError:
+        return first.resolve() == second.resolve()
+
+
 def _score_file(
     answers_path: Path, bank_path: Path | None, err: TextIO
-) -> tuple[Bank, Result] | None:
+) -> tuple[Bank, _Scored] | None:
     """Load, check and score one file; on bad input print why and return None."""
     try:
         bank = _load(bank_path)
@@ -287,10 +300,17 @@ def _score_file(
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if _same_file(args.output, args.answers):
+        print(
+            f"{args.output}: this is the answers file itself; "
+            "choose another name for the PDF (nothing was written)",
+            file=err,
+        )
+        return EXIT_BAD_INPUT
     scored = _score_file(args.answers, args.bank, err)
     if scored is None:
         return EXIT_BAD_INPUT
-    bank, result = scored
+    bank, (answers, result) = scored
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PySide6.QtGui import QGuiApplication, QPageSize
@@ -304,7 +324,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             QPageSize.PageSizeId.A4 if args.page == "a4" else QPageSize.PageSizeId.Letter
         )
     try:
-        write_pdf(args.output, SummaryContent(bank, result, args.name), page)
+        # --name wins over the name the answers file carries.
+        name = " ".join(args.name.split()) or answers.name
+        write_pdf(args.output, SummaryContent(bank, result, name), page)
     except OSError as error:
         print(f"{args.output}: cannot write the PDF: {error.strerror or error}", file=err)
         return EXIT_BAD_INPUT

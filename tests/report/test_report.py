@@ -61,8 +61,8 @@ def test_report_writes_one_page_with_real_text(answers_file, tmp_path, capsys):
         "Ada Lovelace",
         date.today().isoformat(),
         "management 2.0",
-        "A strong fit for operations management.",
-        "Confidence: Strong",
+        "A moderate lean towards operations management",
+        "Confidence: Moderate",
         "Operations management",
         "Business management",
         "General management",
@@ -155,3 +155,23 @@ def test_sessions_uses_the_environment_variable(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ROLEFIT_DATA_DIR", str(tmp_path))
     assert main(["sessions", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_the_name_in_the_answers_file_is_printed_unless_name_is_given(write, tmp_path):
+    named = write(json.dumps({**ANSWERS, "name": "Grace Hopper"}), "named.json")
+    out = tmp_path / "named.pdf"
+    assert main(["report", str(named), "-o", str(out)]) == 0
+    assert "Grace Hopper" in pdf_text(out)[1]
+    assert main(["report", str(named), "-o", str(out), "--name", "Ada Lovelace"]) == 0
+    _, text = pdf_text(out)
+    assert "Ada Lovelace" in text and "Grace Hopper" not in text
+
+
+def test_a_report_is_never_written_over_its_own_answers_file(answers_file, tmp_path, capsys):
+    before = answers_file.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(answers_file)
+    for target in (answers_file, link):
+        assert main(["report", str(answers_file), "-o", str(target)]) == 1
+        assert "this is the answers file itself" in capsys.readouterr().err
+        assert answers_file.read_bytes() == before

@@ -35,6 +35,18 @@ def test_a_valid_file_round_trips(write, bank):
     ]
 
 
+def test_a_name_is_optional_kept_on_one_line_and_written_back(write, bank):
+    answers = load_answers(write('{"name": " Ada\\n Lovelace ", "answers": {}}', "a.json"), bank)
+    assert answers.name == "Ada Lovelace"
+    assert answers.to_json(bank)["name"] == "Ada Lovelace"
+    unnamed = load_answers(write('{"answers": {}}', "b.json"), bank)
+    assert unnamed.name == "" and "name" not in unnamed.to_json(bank)
+    (not_text,) = errors(write, bank, {"name": ["Ada"], "answers": {}})
+    assert not_text.endswith("answers.json: name: expected the person's name as text, got a list")
+    (too_long,) = errors(write, bank, {"name": "x" * 201, "answers": {}})
+    assert "at most 200 characters" in too_long
+
+
 def test_form_defaults_to_full_and_bank_is_optional(write, bank):
     answers = load_answers(write('{"answers": {"purchasing": 2}}', "a.json"), bank)
     assert answers.form == "full" and answers.bank_id is None

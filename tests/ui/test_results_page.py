@@ -85,6 +85,20 @@ def test_an_opened_answers_file_shows_its_result_without_a_way_back(qtbot, tmp_p
     assert window.stack.currentWidget() is page
 
 
+def test_a_name_saved_with_the_answers_comes_back_with_them(finished, qtbot, tmp_path):
+    window, shell = finished
+    target = tmp_path / "named.json"
+    shell.dialogs.paths = [target]
+    results = shell.results
+    shell.results.show(results.shown._replace(name="Ada  Lovelace"))
+    qtbot.mouseClick(shell.pages.results.save_answers_button, Qt.MouseButton.LeftButton)
+    assert json.loads(target.read_text("utf-8"))["name"] == "Ada Lovelace"
+    shell.dialogs.paths = [target]
+    window.open_action.trigger()
+    assert shell.results.shown.name == "Ada Lovelace"
+    assert not shell.results.shown.from_quiz
+
+
 def test_a_bad_answers_file_is_reported_and_nothing_changes(qtbot, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"answers": {"hiring": 9}}', "utf-8")

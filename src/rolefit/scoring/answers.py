@@ -3,6 +3,7 @@
 The file's shape (a contract shared with the command line and the app)::
 
     {"bank": {"id": "management", "version": "1.0"},   # optional
+     "name": "Ada Lovelace",                             # optional: whose answers
      "form": "full",                                     # optional, default "full"
      "answers": {"production-floor": 4, "week-run-or-report": "production-run"}}
 
@@ -27,6 +28,8 @@ MAX_ANSWERS_BYTES = 2 * 1024 * 1024
 # No answer needs more digits than this; longer numbers are reported, never converted
 # (Python refuses to turn more than 4,300 digits into an int, and it would be slow).
 MAX_NUMBER_DIGITS = 40
+# A person's name, as the window's name field takes it.
+MAX_NAME_LENGTH = 200
 
 AnswerValue = int | str
 
@@ -53,12 +56,15 @@ class Answers:
     values: Mapping[str, AnswerValue] = field(default_factory=lambda: MappingProxyType({}))
     bank_id: str | None = None
     bank_version: str | None = None
+    name: str = ""  # whose answers, as given in the window or the file; "" if not given
 
     def to_json(self, bank: Bank) -> dict[str, Any]:
         # Written in form order, so the file reads like the questionnaire.
         ordered = {i: self.values[i] for i in bank.forms[self.form] if i in self.values}
+        named = {"name": self.name} if self.name else {}
         return {
             "bank": {"id": bank.id, "version": bank.version},
+            **named,
             "form": self.form,
             "answers": ordered,
         }
@@ -148,10 +154,18 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
         )
     _check_unique(data, "the answers file", problem)
     for key in data:
-        if key not in ("bank", "form", "answers"):
-            problem(repr(key), "unknown key; expected bank, form and answers")
+        if key not in ("bank", "name", "form", "answers"):
+            problem(repr(key), "unknown key; expected bank, name, form and answers")
 
     bank_id, bank_version = _check_bank(data.get("bank"), bank, problem)
+    person = data.get("name", "")
+    if not isinstance(person, str):
+        problem("name", f"expected the person's name as text, got {_kind(person)}")
+        person = ""
+    elif len(person) > MAX_NAME_LENGTH:
+        problem("name", f"expected at most {MAX_NAME_LENGTH} characters, got {len(person)}")
+        person = ""
+    person = " ".join(person.split())  # one line, as the name field and the summary show it
 
     form = data.get("form", "full")
     if not isinstance(form, str) or form not in bank.forms:
@@ -174,7 +188,7 @@ def parse_answers(data: object, bank: Bank, name: str) -> Answers:
 
     if problems or form is None:
         raise AnswersError(problems)
-    return Answers(form, MappingProxyType(values), bank_id, bank_version)
+    return Answers(form, MappingProxyType(values), bank_id, bank_version, person)
 
 
 def _check_bank(declared: object, bank: Bank, problem: Any) -> tuple[str | None, str | None]:

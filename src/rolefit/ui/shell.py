@@ -266,7 +266,7 @@ class Shell(QObject):
                 _("{path} holds no answers to score.").format(path=path),
             )
             return
-        self.results.show(Shown(self.bank, answers, result, "", from_quiz=False))
+        self.results.show(Shown(self.bank, answers, result, answers.name, from_quiz=False))
 
     def _keyboard_help(self) -> None:
         from rolefit.ui.controllers.help import show_keyboard_help

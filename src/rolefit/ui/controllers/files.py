@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,8 @@ def save_answers_file(dialogs: Dialogs, bank: Bank, answers: Answers, person: st
     )
     if path is None:
         return None
-    text = json.dumps(answers.to_json(bank), indent=2, ensure_ascii=False) + "\n"
+    named = dataclasses.replace(answers, name=" ".join(person.split()))
+    text = json.dumps(named.to_json(bank), indent=2, ensure_ascii=False) + "\n"
     try:
         write_text(path, text)
     except OSError as error:
