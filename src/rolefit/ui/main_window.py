@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.set_file_actions(open_answers=False, save_answers=False, result=False, restart=False)
         self.set_workspace_actions(unlocked=False)
         self.statusBar()
-        for menu in (file_menu, workspace_menu, help_menu):
+        self._menus = (file_menu, workspace_menu, help_menu)
+        for menu in self._menus:
             menu.installEventFilter(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -140,8 +141,8 @@ class MainWindow(QMainWindow):
 
     def set_workspace_actions(self, *, unlocked: bool) -> None:
         """Enable what needs the workspace unlocked (opening it is always possible)."""
+        self.lock_action.setEnabled(unlocked)  # in client mode: leave it, with the passcode
         for action in (
-            self.lock_action,
             self.export_csv_action,
             self.export_json_action,
             self.backup_action,
@@ -154,9 +155,7 @@ class MainWindow(QMainWindow):
         """In client mode every menu action is off but one: Ctrl+L, which asks for the
         passcode before it leaves client mode. The caller sets the usual state after."""
         self._client_mode = client_mode
-        from PySide6.QtWidgets import QMenu
-
-        for menu in self.menuBar().findChildren(QMenu):
+        for menu in self._menus:
             for action in menu.actions():
                 if not action.isSeparator():
                     action.setEnabled(not client_mode)
