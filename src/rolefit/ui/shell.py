@@ -232,7 +232,12 @@ class Shell(QObject):
             from rolefit.ui.controllers.workspace import WorkspaceController
 
             self._workspace = WorkspaceController(
-                self.pages, self.data_folder, self.bank, self.dialogs, lambda: self.questions
+                self.pages,
+                self.data_folder,
+                self.bank,
+                self.dialogs,
+                lambda: self.questions,
+                parent=self,
             )
             self._workspace.changed.connect(self._workspace_changed)
             self._workspace.leave_requested.connect(self.welcome.show)

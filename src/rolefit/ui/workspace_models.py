@@ -124,7 +124,7 @@ def history_model(role_titles: Mapping[str, str], parent: QObject | None = None)
             f"{session.bank_id} {session.bank_version}",
             session.language or "",
             recommendation if done else _("not finished ({n} answers)").format(n=session.answered),
-            _confidence(session.confidence) if done else "",
+            confidence_words(session.confidence) if done else "",
             *(number(fit.get(role), 0) if role in fit else "" for role in roles),
             "; ".join(flag(code) for code in session.flags),
             yes_no(session.client_sees_result),
@@ -146,7 +146,7 @@ def history_model(role_titles: Mapping[str, str], parent: QObject | None = None)
     return RowsModel(headers, cells, parent)
 
 
-def _confidence(code: str | None) -> str:
+def confidence_words(code: str | None) -> str:
     return {
         "strong": _("Strong"),
         "moderate": _("Moderate"),

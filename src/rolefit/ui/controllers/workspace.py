@@ -93,8 +93,9 @@ class WorkspaceController(QObject):
         dialogs: Dialogs,
         questions: Callable[[], QuestionsController],
         clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)  # the shell's: its timers go with the window
         self._pages = pages
         self._folder = folder
         self._bank = bank

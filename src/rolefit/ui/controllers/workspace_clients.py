@@ -243,9 +243,9 @@ class ClientsController(QObject):
         page = self.client_page
         page.heading.setText(client_label(client))
         page.details.setText(
-            _("Reference {ref}; {archived}").format(
-                ref=client.ref, archived=_("archived") if client.archived else _("current")
-            )
+            _("Archived client, reference {ref}").format(ref=client.ref)
+            if client.archived
+            else _("Client reference {ref}").format(ref=client.ref)
         )
         self.refresh_client()
         self._pages.show(page, client_label(client))

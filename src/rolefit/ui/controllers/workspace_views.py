@@ -10,6 +10,7 @@ from rolefit.ui.workspace_models import (
     RowsModel,
     answers_model,
     changes_model,
+    confidence_words,
     item_rest_model,
     roles_stats_model,
 )
@@ -67,11 +68,11 @@ def show_comparison(owner: SessionsController, found: Comparison) -> ComparePage
             then_form=form_name(earlier.form).capitalize(),
             then=local_time(earlier.started),
             then_verdict=_verdict(roles, found.recommendation[0]),
-            then_confidence=found.confidence[0],
+            then_confidence=confidence_words(found.confidence[0]).lower(),
             now_form=form_name(later.form).capitalize(),
             now=local_time(later.started),
             now_verdict=_verdict(roles, found.recommendation[1]),
-            now_confidence=found.confidence[1],
+            now_confidence=confidence_words(found.confidence[1]).lower(),
         )
     )
     page.answers_label.setText(

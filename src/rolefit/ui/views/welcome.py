@@ -330,7 +330,7 @@ class WelcomePage(QWidget):
         chain: list[QWidget] = []
         for resume, discard in zip(self.resume_buttons, self.discard_buttons, strict=True):
             chain += [resume, discard]
-        chain += [self.name_edit, self.full_button, self.short_button]
+        chain += [self.name_edit, self.full_button, self.short_button, self.workspace_button]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 

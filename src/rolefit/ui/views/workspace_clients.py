@@ -47,7 +47,17 @@ def table_view(name: str, model: QAbstractItemModel, many: bool = False) -> QTab
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(200)  # measure a few hundred rows, not 2,000
+    model.modelReset.connect(lambda: fit_columns(view))
     return view
+
+
+def fit_columns(view: QTableView, widest: int = 320) -> None:
+    """Columns as wide as their texts (a long question or note is cut, in full as a tooltip)."""
+    view.resizeColumnsToContents()
+    model = view.model()
+    for column in range(model.columnCount() - 1):
+        view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
 
 def button(text: str, name: str) -> QPushButton:

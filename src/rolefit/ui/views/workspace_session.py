@@ -152,15 +152,20 @@ class ClientEndPage(QWidget):
         self.setObjectName("clientEndPage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.thanks = plain_label(
+        self.thanks = QWidget()
+        thanks_layout = QVBoxLayout(self.thanks)
+        thanks_layout.setContentsMargins(40, 32, 40, 0)
+        title = plain_label(_("Thank you"))
+        title.setObjectName("pageTitle")
+        thanks_layout.addWidget(title)
+        text = plain_label(
             _(
-                "Thank you. Your answers are saved. Please hand the computer back to your "
-                "counsellor, who will go through the result with you."
+                "Your answers are saved. Please hand the computer back to your counsellor, "
+                "who will go through the result with you."
             )
         )
-        self.thanks.setObjectName("pageTitle")
-        self.thanks.setWordWrap(True)
-        self.thanks.setContentsMargins(40, 32, 40, 0)
+        text.setWordWrap(True)
+        thanks_layout.addWidget(text)
         layout.addWidget(self.thanks)
         self.result = ResultsPage()
         # The client's result, and nothing to save, print or leave for: the counsellor
