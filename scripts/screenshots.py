@@ -4,7 +4,9 @@ Run:  python scripts/screenshots.py [--scale 2] [--dark] [--out DIR]
 
 Drives the real window with the example answers in docs/examples/ and saves welcome,
 a Likert item, a choice item, review, results, the print preview, a result with no clear
-preference and the welcome page offering to resume.
+preference and the welcome page offering to resume; then the counsellor workspace (made up
+clients): the client list, a client's sessions, two sessions compared, the end of a session
+in client mode and the bank statistics.
 """
 
 from __future__ import annotations
@@ -117,9 +119,119 @@ def main() -> None:
             )
         shell.welcome.show()
         shot("8-welcome-resume")
+        workspace_shots(shell, Path(data), shot)
         window.close()
         shell.store.close()
     QApplication.processEvents()
+
+
+DEMO_PASSCODE = "demo passcode"
+DEMO_CLIENTS = [
+    ("C-1001", "Ada Lovelace", {"operations": 0.9, "business": 0.3, "general": 0.4}),
+    ("C-1002", "Bilal Haddad", {"operations": 0.2, "business": 0.9, "general": 0.4}),
+    ("C-1003", "Chen Wei", {"operations": 0.5, "business": 0.5, "general": 0.9}),
+    ("C-1004", "Dagny Larsen", {"operations": 0.8, "business": 0.2, "general": 0.6}),
+    ("C-1005", "Élodie Martin", {"operations": 0.3, "business": 0.8, "general": 0.3}),
+    ("C-1006", "Femi Adeyemi", {"operations": 0.6, "business": 0.6, "general": 0.8}),
+    ("C-1007", "Greta Novak", {"operations": 0.9, "business": 0.5, "general": 0.2}),
+    ("C-1008", "Hiro Tanaka", {"operations": 0.4, "business": 0.9, "general": 0.6}),
+]
+
+
+def demo_answers(bank, form: str, prefs: dict[str, float], seed: int) -> dict[str, int | str]:  # type: ignore[no-untyped-def]
+    """Made-up answers leaning the way ``prefs`` (role -> 0..1) says, with some noise."""
+    import random
+
+    from rolefit.bank import ChoiceItem
+
+    rng = random.Random(seed)
+    low, high = bank.scale.min, bank.scale.max
+    answers: dict[str, int | str] = {}
+    for item in bank.form_items(form):
+        if isinstance(item, ChoiceItem):
+
+            def liking(option) -> float:  # type: ignore[no-untyped-def]
+                roles = [r for t in option.tasks for r in bank.task(t).roles]
+                return sum(prefs[r] for r in roles) / max(1, len(roles)) + rng.gauss(0, 0.15)
+
+            answers[item.id] = max(item.options, key=liking).id
+            continue
+        roles = [r for t in item.tasks for r in bank.task(t).roles]
+        like = sum(prefs[r] for r in roles) / max(1, len(roles)) + rng.gauss(0, 0.18)
+        value = round(low + (high - low) * min(1.0, max(0.0, like)))
+        answers[item.id] = low + high - value if item.reverse else value
+    return answers
+
+
+def workspace_shots(shell, data: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """The counsellor workspace, filled with made-up clients, through the real window."""
+    from rolefit.scoring import make_answers, score_answers
+    from rolefit.workspace import Workspace
+
+    bank = shell.bank
+    with Workspace.create(data, DEMO_PASSCODE, "Dr Sam Rivera") as workspace:
+        for n, (ref, name, prefs) in enumerate(DEMO_CLIENTS):
+            client = workspace.add_client(ref, name)
+            forms = ["short", "full"] if n % 3 else ["full"]
+            if n == 0:
+                forms = ["short", "full", "full"]
+            for k, form in enumerate(forms):
+                leaning = dict(prefs)
+                if n == 0 and k == 0:
+                    leaning = {"operations": 0.6, "business": 0.5, "general": 0.7}
+                values = demo_answers(bank, form, leaning, seed=n * 10 + k)
+                sid = workspace.start_session_for(client.id, form, bank, client_sees_result=k > 0)
+                for item, value in values.items():
+                    workspace.store.save_answer(sid, item, value)
+                result = score_answers(bank, make_answers(bank, values, form))
+                workspace.store.complete(sid, result.to_record())
+            if n == 0:
+                note = "First meeting: wants to move on from team lead."
+                workspace.add_client_note(client.id, note)
+                workspace.add_client_note(client.id, "Asked for the printed summaries.")
+                first = workspace.history(client.id)[0].id
+                workspace.set_session_notes(first, "Took the short form to get a first look.")
+        workspace.archive_client(workspace.client_by_ref("C-1008").id)
+
+    controller = shell.workspace
+    controller.open()
+    controller.entry.passcode.setText(DEMO_PASSCODE)
+    controller.entry.unlock_button.click()
+    clients = controller.clients
+    clients.list_page.select_row(0)
+    shot("9-workspace-clients")
+    clients.open_selected()
+    page = clients.client_page
+    for column in range(clients.history.columnCount()):
+        page.history.resizeColumnToContents(column)
+    page.history.selectRow(1)
+    shot("10-workspace-history")
+    selection = page.history.selectionModel()
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection.select(
+        clients.history.index(0, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    clients.sessions.compare_selected()
+    shot("11-workspace-compare")
+    clients.sessions.back_to_client.emit()
+    page.sees.setChecked(False)
+    page.form.setCurrentIndex(page.form.findData("short"))
+    page.start_button.click()
+    questions = shell.questions
+    quiz = questions.quiz
+    for item, value in demo_answers(bank, "short", DEMO_CLIENTS[0][2], seed=99).items():
+        questions.jump(quiz.items.index(bank.item(item)))
+        questions.answer(value)
+    questions.submit()
+    shot("12-client-mode-end")
+    shell.dialogs.passcode = lambda *args: DEMO_PASSCODE  # the counsellor takes over
+    controller.lock()  # Ctrl+L: leaves client mode, once the passcode is given
+    clients.show_clients()
+    clients.sessions.show_stats()
+    shot("13-workspace-stats")
+    controller.lock()
 
 
 if __name__ == "__main__":

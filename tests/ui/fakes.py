@@ -23,6 +23,8 @@ class ScriptedDialogs:
         self.suggested: list[str] = []
         self.statuses: list[str] = []
         self.ran: list[object] = []
+        self.passcodes: list[str] = []  # typed at each passcode prompt; when empty, cancel
+        self.passcode_asked: list[tuple[str, str]] = []
 
     def warn(self, title: str, text: str) -> None:
         self.warnings.append((title, text))
@@ -44,6 +46,10 @@ class ScriptedDialogs:
 
     def open_path(self, title: str, kinds: str) -> Path | None:
         return self.paths.pop(0) if self.paths else None
+
+    def passcode(self, title: str, text: str) -> str | None:
+        self.passcode_asked.append((title, text))
+        return self.passcodes.pop(0) if self.passcodes else None
 
     def status(self, text: str) -> None:
         self.statuses.append(text)

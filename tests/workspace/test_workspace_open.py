@@ -151,6 +151,24 @@ def test_throttling_persists_across_processes(tmp_path):
     assert status == "throttled" and 25 <= int(seconds) <= 30
 
 
+def test_checking_the_passcode_of_an_open_workspace_counts_wrong_ones(tmp_path):
+    clock = Clock()
+    with make_workspace(tmp_path) as workspace:
+        workspace.check_passcode(PASSCODE, clock)
+        for _ in range(5):
+            with pytest.raises(WrongPasscode):
+                workspace.check_passcode("a wrong guess", clock)
+        with pytest.raises(Throttled):
+            workspace.check_passcode(PASSCODE, clock)  # the same count as unlocking
+        assert Workspace.wait_before_next_try(tmp_path, clock) == pytest.approx(30)
+        clock.now += 30
+        with pytest.raises(WrongPasscode):
+            workspace.check_passcode("nul\x00 byte", clock)
+        clock.now += 60
+        workspace.check_passcode(PASSCODE, clock)
+        assert workspace_attempts.Attempts(tmp_path, clock).read().failures == 0
+
+
 def test_changing_the_passcode_re_keys(tmp_path):
     with make_workspace(tmp_path) as workspace:
         workspace.add_client(REF, NAME)

@@ -38,6 +38,9 @@ class Dialogs(Protocol):
     def open_path(self, title: str, kinds: str) -> Path | None:
         """Which file to open; None if the person cancels."""
 
+    def passcode(self, title: str, text: str) -> str | None:
+        """The workspace's passcode, typed hidden; None if the person cancels."""
+
     def status(self, text: str) -> None:
         """A passing message in the status bar."""
 
@@ -132,6 +135,19 @@ class WindowDialogs:
         path = Path(chosen)
         self._folder = path.parent
         return path
+
+    def passcode(self, title: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog(self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(text)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        for field in dialog.findChildren(QLineEdit):
+            field.setAccessibleName(_("Passcode"))
+        if not dialog.exec():
+            return None
+        return dialog.textValue()
 
     def status(self, text: str) -> None:
         if self._status is not None:

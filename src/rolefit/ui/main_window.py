@@ -62,12 +62,35 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu.addAction(_("&Quit")), "Ctrl+Q")
         # Answers are saved as they are given: nothing to ask before closing.
         self.quit_action.triggered.connect(self.close)
+        # The counsellor's workspace: its modules are loaded when it is first opened.
+        workspace_menu = self.menuBar().addMenu(_("&Workspace"))
+        self.workspace_action = self._action(
+            workspace_menu.addAction(_("Counsellor &workspace\u2026"))
+        )
+        self.lock_action = self._action(workspace_menu.addAction(_("&Lock workspace")), "Ctrl+L")
+        workspace_menu.addSeparator()
+        self.export_csv_action = self._action(
+            workspace_menu.addAction(_("Export all sessions as &CSV\u2026"))
+        )
+        self.export_json_action = self._action(
+            workspace_menu.addAction(_("Export all sessions as &JSON\u2026"))
+        )
+        self.backup_action = self._action(
+            workspace_menu.addAction(_("&Back up the workspace\u2026"))
+        )
+        workspace_menu.addSeparator()
+        self.close_workspace_action = self._action(
+            workspace_menu.addAction(_("Close the w&orkspace"))
+        )
+        self._client_mode = False
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.keys_action = self._action(help_menu.addAction(_("&Keyboard shortcuts")), "F1")
         self.about_action = self._action(help_menu.addAction(_("&About RoleFit")))
         self.set_file_actions(open_answers=False, save_answers=False, result=False, restart=False)
+        self.set_workspace_actions(unlocked=False)
         self.statusBar()
-        for menu in (file_menu, help_menu):
+        self._menus = (file_menu, workspace_menu, help_menu)
+        for menu in self._menus:
             menu.installEventFilter(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -108,12 +131,38 @@ class MainWindow(QMainWindow):
     def set_file_actions(
         self, *, open_answers: bool, save_answers: bool, result: bool, restart: bool
     ) -> None:
-        """Enable the File menu's actions that apply to what is shown."""
-        self.open_action.setEnabled(open_answers)
-        self.save_answers_action.setEnabled(save_answers)
+        """Enable the File menu's actions that apply to what is shown (none in client mode)."""
+        free = not self._client_mode
+        self.open_action.setEnabled(open_answers and free)
+        self.save_answers_action.setEnabled(save_answers and free)
         for action in (self.save_pdf_action, self.print_action):
-            action.setEnabled(result)
-        self.restart_action.setEnabled(restart)
+            action.setEnabled(result and free)
+        self.restart_action.setEnabled(restart and free)
+
+    def set_workspace_actions(self, *, unlocked: bool) -> None:
+        """Enable what needs the workspace unlocked (opening it is always possible)."""
+        self.lock_action.setEnabled(unlocked)  # in client mode: leave it, with the passcode
+        for action in (
+            self.export_csv_action,
+            self.export_json_action,
+            self.backup_action,
+            self.close_workspace_action,
+        ):
+            action.setEnabled(unlocked and not self._client_mode)
+        self.workspace_action.setEnabled(not self._client_mode)
+
+    def lock_menus(self, client_mode: bool) -> None:
+        """In client mode every menu action is off but one: Ctrl+L, which asks for the
+        passcode before it leaves client mode. The caller sets the usual state after."""
+        self._client_mode = client_mode
+        for menu in self._menus:
+            for action in menu.actions():
+                if not action.isSeparator():
+                    action.setEnabled(not client_mode)
+        self.lock_action.setEnabled(True)
+        self.lock_action.setText(
+            _("&Leave client mode\u2026") if client_mode else _("&Lock workspace")
+        )
 
     def add_page(self, page: QWidget) -> None:
         self.stack.addWidget(page)

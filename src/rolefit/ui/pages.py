@@ -59,6 +59,16 @@ class Pages:
             self._window.add_page(self._results)
         return self._results
 
+    def add(self, page: QWidget) -> None:
+        """A page of another flow (the workspace's), built by its controller."""
+        self._window.add_page(page)
+
+    def remove(self, page: QWidget) -> None:
+        """Take ``page`` out of the window and delete it (a locked workspace shows nothing)."""
+        self._window.stack.removeWidget(page)
+        page.hide()
+        page.deleteLater()
+
     def current(self) -> QWidget | None:
         return self._window.stack.currentWidget()
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rolefit.store import DataLock, Store
     from rolefit.ui.controllers.questions import QuestionsController
     from rolefit.ui.controllers.results import ResultsController
+    from rolefit.ui.controllers.workspace import WorkspaceController
     from rolefit.ui.one_window import Listener
 
 
@@ -50,6 +51,7 @@ class Shell(QObject):
         self.data_folder: Path | None = None
         self.lock: DataLock | None = None
         self.listener: Listener | None = None
+        self._workspace: WorkspaceController | None = None
         window.installEventFilter(self)  # to let go of the folder when it closes
         window.keys_action.triggered.connect(self._keyboard_help)
         window.about_action.triggered.connect(self._about)
@@ -65,6 +67,10 @@ class Shell(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.load)
         elif event.type() == QEvent.Type.Close and watched is self.window:
+            # In client mode the window closes only with the workspace's passcode.
+            if self._workspace is not None and not self._workspace.may_close_window():
+                event.ignore()
+                return True
             self.close()
         return False
 
@@ -190,6 +196,13 @@ class Shell(QObject):
         window.print_action.triggered.connect(lambda: self.results.print_summary())
         window.restart_action.triggered.connect(self._start_again)
         window.stack.currentChanged.connect(self._update_actions)
+        window.workspace_action.triggered.connect(lambda: self.workspace.open())
+        window.welcome.workspace_requested.connect(lambda: self.workspace.open())
+        window.lock_action.triggered.connect(lambda: self.workspace.lock())
+        window.close_workspace_action.triggered.connect(lambda: self.workspace.close_workspace())
+        window.export_csv_action.triggered.connect(lambda: self._workspace_sessions("csv"))
+        window.export_json_action.triggered.connect(lambda: self._workspace_sessions("json"))
+        window.backup_action.triggered.connect(lambda: self._workspace_sessions("backup"))
         self.welcome.show()
         self._update_actions()
 
@@ -212,9 +225,44 @@ class Shell(QObject):
             self._results.back_requested.connect(lambda: self.questions.show_review())
         return self._results
 
+    @property
+    def workspace(self) -> WorkspaceController:
+        """The counsellor's workspace, made (with its modules) when first opened."""
+        if self._workspace is None:
+            from rolefit.ui.controllers.workspace import WorkspaceController
+
+            self._workspace = WorkspaceController(
+                self.pages,
+                self.data_folder,
+                self.bank,
+                self.dialogs,
+                lambda: self.questions,
+                parent=self,
+            )
+            self._workspace.changed.connect(self._workspace_changed)
+            self._workspace.leave_requested.connect(self.welcome.show)
+        return self._workspace
+
+    def _workspace_changed(self) -> None:
+        workspace = self.workspace
+        self.window.lock_menus(workspace.in_client_mode)
+        self.window.set_workspace_actions(unlocked=workspace.is_open)
+        self._update_actions()
+
+    def _workspace_sessions(self, what: str) -> None:
+        clients = self.workspace.clients
+        if clients is None:
+            return
+        if what == "backup":
+            clients.sessions.backup()
+        else:
+            clients.sessions.export(what)
+
     def _submitted(self, quiz: Quiz) -> None:
         from rolefit.ui.controllers.results import Shown
 
+        if self._workspace is not None and self._workspace.take_submitted(quiz):
+            return  # a client's questionnaire, in client mode
         assert quiz.result is not None
         self.results.show(Shown(quiz.bank, quiz.current_answers(), quiz.result, quiz.name))
 

@@ -100,6 +100,28 @@ class Workspace:
     ) -> None:
         self.close()
 
+    def check_passcode(self, given: str, clock: Callable[[], float] = time.time) -> None:
+        """Whether ``given`` is this workspace's passcode, without opening it again (the
+        window asks it before leaving client mode): raises ``Throttled`` before trying
+        after too many wrong ones, ``WrongPasscode`` (counted, as at unlocking)."""
+        import hmac
+
+        from rolefit.workspace.errors import Throttled, WeakPasscode, WrongPasscode
+        from rolefit.workspace.keys import normalised
+
+        attempts = Attempts(self.folder, clock)
+        wait = attempts.wait()
+        if wait > 0:
+            raise Throttled(wait)
+        try:
+            typed = normalised(given).encode("utf-8")
+        except WeakPasscode:
+            typed = b""  # a NUL: not the passcode
+        if not hmac.compare_digest(typed, self._keyed.passcode.encode("utf-8")):
+            attempts.failed()
+            raise WrongPasscode()
+        attempts.succeeded()
+
     def change_passcode(self, current: str, new: str) -> None:
         """Encrypt the workspace again under ``new``; ``current`` must be the passcode
         (a wrong one counts as a wrong try, as at unlocking).
@@ -107,22 +129,9 @@ class Workspace:
         The caller holds the data folder's lock (``rolefit.store.acquire_data_lock``): a
         RoleFit with the workspace open would no longer read it.
         """
-        import hmac
+        from rolefit.workspace.keys import check_new_passcode
 
-        from rolefit.workspace.errors import Throttled, WeakPasscode, WrongPasscode
-        from rolefit.workspace.keys import check_new_passcode, normalised
-
-        attempts = Attempts(self.folder)
-        wait = attempts.wait()
-        if wait > 0:
-            raise Throttled(wait)
-        try:
-            given = normalised(current).encode("utf-8")
-        except WeakPasscode:
-            given = b""  # a NUL: not the passcode
-        if not hmac.compare_digest(given, self._keyed.passcode.encode("utf-8")):
-            attempts.failed()
-            raise WrongPasscode()
+        self.check_passcode(current)
         check_new_passcode(new)
         database = self.store.database
         database.check_identity()  # the file is still the one at the path

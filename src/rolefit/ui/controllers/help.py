@@ -29,6 +29,10 @@ def keyboard_rows() -> list[tuple[str, str]]:
         (_("Ctrl+Shift+S"), _("save your answers to a file, to finish or keep elsewhere")),
         (_("Escape"), _("in a question box: the safe choice (stay, keep)")),
         (_("Tab"), _("move between controls, in reading order")),
+        (
+            _("Ctrl+L"),
+            _("lock the counsellor workspace; in client mode, leave it (asks the passcode)"),
+        ),
         (_("F1"), _("the keyboard shortcuts")),
         (_("Ctrl+Q"), _("quit (your answers are already saved)")),
     ]

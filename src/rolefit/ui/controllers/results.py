@@ -17,6 +17,7 @@ from rolefit.wording import result_words
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QWidget
 
     from rolefit.report import SummaryContent
 
@@ -101,36 +102,7 @@ class ResultsController(QObject):
 
     def print_preview(self) -> QPrintPreviewDialog:
         """The print preview of the summary; page size and printer come from the system."""
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from rolefit.report import render_summary
-
-        # Without a printer argument the dialog owns its own, so it lives as long as it does.
-        preview = QPrintPreviewDialog(self._pages.results)
-        preview.printer().setDocName(_("RoleFit summary"))
-        preview.setWindowTitle(_("Print the RoleFit summary"))
-        content = self.summary_content()
-
-        def paint(device: QPrinter) -> None:
-            painter = QPainter(device)
-            render_summary(painter, device, content)
-            painter.end()
-
-        preview.paintRequested.connect(paint)
-        # Large enough to read the page (Qt opens it at a size where it is a thumbnail),
-        # and closed with a button as well as with Escape.
-        from PySide6.QtWidgets import QToolBar
-
-        area = preview.screen().availableGeometry()
-        preview.resize(min(area.width() * 4 // 5, 1000), area.height() * 9 // 10)
-        toolbar = preview.findChild(QToolBar)
-        if toolbar is not None:
-            toolbar.addSeparator()
-            close = toolbar.addAction(_("Close"))
-            close.setToolTip(_("Close the preview without printing (Esc)"))
-            close.triggered.connect(preview.reject)
-        return preview
+        return summary_preview(self._pages.results, self.summary_content())
 
     def save_pdf(self) -> None:
         if self.shown is None:
@@ -157,3 +129,36 @@ class ResultsController(QObject):
     def save_answers(self) -> None:
         if self.shown is not None:
             save_answers_file(self._dialogs, self.shown.bank, self.shown.answers, self.shown.name)
+
+
+def summary_preview(parent: QWidget, content: SummaryContent) -> QPrintPreviewDialog:
+    """The print preview of ``content``; page size and printer come from the system."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from rolefit.report import render_summary
+
+    # Without a printer argument the dialog owns its own, so it lives as long as it does.
+    preview = QPrintPreviewDialog(parent)
+    preview.printer().setDocName(_("RoleFit summary"))
+    preview.setWindowTitle(_("Print the RoleFit summary"))
+
+    def paint(device: QPrinter) -> None:
+        painter = QPainter(device)
+        render_summary(painter, device, content)
+        painter.end()
+
+    preview.paintRequested.connect(paint)
+    # Large enough to read the page (Qt opens it at a size where it is a thumbnail),
+    # and closed with a button as well as with Escape.
+    from PySide6.QtWidgets import QToolBar
+
+    area = preview.screen().availableGeometry()
+    preview.resize(min(area.width() * 4 // 5, 1000), area.height() * 9 // 10)
+    toolbar = preview.findChild(QToolBar)
+    if toolbar is not None:
+        toolbar.addSeparator()
+        close = toolbar.addAction(_("Close"))
+        close.setToolTip(_("Close the preview without printing (Esc)"))
+        close.triggered.connect(preview.reject)
+    return preview

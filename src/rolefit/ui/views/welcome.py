@@ -51,6 +51,7 @@ class WelcomePage(QWidget):
     discard_requested = Signal(object)  # session id
     bring_forward_requested = Signal()  # another RoleFit has the folder: show that one
     close_requested = Signal()
+    workspace_requested = Signal()  # the counsellor's workspace (asks for its passcode)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +149,15 @@ class WelcomePage(QWidget):
         self.help_note = help_note
         layout.addWidget(help_note)
         layout.addStretch(1)
+        # For a career counsellor: their clients' records, behind a passcode.
+        workspace_row = QHBoxLayout()
+        self.workspace_button = QPushButton(_("C&ounsellor workspace\u2026"))
+        self.workspace_button.setAccessibleName(_("Counsellor workspace (asks for a passcode)"))
+        self.workspace_button.setAutoDefault(False)
+        workspace_row.addStretch(1)
+        workspace_row.addWidget(self.workspace_button)
+        layout.addLayout(workspace_row)
+        self.workspace_button.clicked.connect(self.workspace_requested)
 
         self.full_button.clicked.connect(lambda: self._start("full"))
         self.short_button.clicked.connect(lambda: self._start("short"))
@@ -234,6 +244,7 @@ class WelcomePage(QWidget):
         self.short_button.setEnabled(False)
         self._start_host.hide()
         self.help_note.hide()
+        self.workspace_button.hide()
 
     def show_problems(self, heading: str, lines: list[str]) -> None:
         """The bank cannot be used: say why, located, and keep Start disabled."""
@@ -319,7 +330,7 @@ class WelcomePage(QWidget):
         chain: list[QWidget] = []
         for resume, discard in zip(self.resume_buttons, self.discard_buttons, strict=True):
             chain += [resume, discard]
-        chain += [self.name_edit, self.full_button, self.short_button]
+        chain += [self.name_edit, self.full_button, self.short_button, self.workspace_button]
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
