@@ -66,7 +66,8 @@ def test_report_writes_one_page_with_real_text(answers_file, tmp_path, capsys):
         "Operations management",
         "Business management",
         "General management",
-        "What pointed towards operations management",
+        "Why: the answers that pointed where",
+        "Operations management (fit ",
     ):
         assert expected in text, expected
     capsys.readouterr()
@@ -175,3 +176,24 @@ def test_a_report_is_never_written_over_its_own_answers_file(answers_file, tmp_p
         assert main(["report", str(answers_file), "-o", str(target)]) == 1
         assert "this is the answers file itself" in capsys.readouterr().err
         assert answers_file.read_bytes() == before
+
+
+def test_paper_reads_in_the_screen_s_order_with_its_headings(write, tmp_path):
+    """Read-with-care notes come with the verdict, before the charts; the reasons under the
+    screen's heading and the roles' own headings."""
+    from rolefit.bank import load_default_bank
+    from rolefit.wording import headings
+
+    bank = load_default_bank()
+    alike = {i.id: 4 for i in bank.items if i.kind == "likert"}
+    path = write(json.dumps({"answers": alike}), "alike.json")
+    out = tmp_path / "alike.pdf"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    _, text = pdf_text(out)
+    heads = headings()
+    assert text.index(heads.care) < text.index(heads.fit) < text.index(heads.areas)
+    path = write(json.dumps(ANSWERS), "clear.json")
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    _, text = pdf_text(out)
+    assert text.index(heads.areas) < text.index(heads.why)
+    assert "(fit " in text[text.index(heads.why) :]

@@ -27,7 +27,7 @@ from rolefit.i18n import _
 from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_chart
 from rolefit.scoring import Result
 from rolefit.wording import headings, result_words
-from rolefit.wording_flags import role_in_sentence, validity_words
+from rolefit.wording_flags import validity_words
 
 ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 
@@ -210,35 +210,34 @@ def _layout(
     for detail in words.details:
         text(detail, 10, gap=3)
     text(words.confidence, 10, gap=8)
+    # As on screen: what to read with care comes with the verdict, before the charts.
+    for flag in words.flags:
+        text(f"{heads.care} \u2013 {flag.title}: {flag.message}", 9.5, gap=4)
+    if words.flags:
+        y += 4 * pt
     text(heads.fit, 11, bold=True, gap=4)
     chart(paint_fit_chart, 21 * len(bank.roles), 9)
     text(heads.areas, 11, bold=True, gap=4)
     chart(paint_profile_chart, 16 * len(bank.dimensions), 9)
 
-    for flag in words.flags:
-        text(f"{heads.care} \u2013 {flag.title}: {flag.message}", 9.5, gap=4)
-    if words.flags:
-        y += 4 * pt
-
     shown = [r for r in (result.recommendation, result.runner_up) if r is not None]
     if result.recommendation is None:
         shown = list(result.ranked_roles()[:2])
-    for group in words.reasons:
-        if group.role not in shown:
-            continue
-        raised = [r for r in group.reasons if r.direction == "raised"][:3]
-        if not raised:
-            continue
-        text(
-            _("What pointed towards {role}").format(role=role_in_sentence(bank, group.role)),
-            11,
-            bold=True,
-            gap=3,
-        )
+    groups = [
+        (group, [r for r in group.reasons if r.direction == "raised"][:3])
+        for group in words.reasons
+        if group.role in shown
+    ]
+    groups = [(group, raised) for group, raised in groups if raised]
+    if groups:
+        # The screen's heading and per-role lines; on one page, the two leading roles only.
+        text(heads.why, 11, bold=True, gap=3)
+    for group, raised in groups:
+        text(group.heading, 9.5, bold=True, gap=2)
         for reason in raised:
             text(f"\u2022 {reason.text} ({reason.points})", 9.5, gap=2)
-        y += 5 * pt
-    if words.reasons:
+        y += 4 * pt
+    if groups:
         text(words.fit_points, 8.5, gap=6)
 
     text(_("The roles"), 11, bold=True, gap=3)
