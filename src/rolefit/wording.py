@@ -111,12 +111,17 @@ def headline(bank: Bank, result: Result) -> str:
 
 
 def confidence_label(result: Result) -> str:
+    return confidence_name(result.confidence)
+
+
+def confidence_name(code: str) -> str:
+    """A confidence band's name ("Strong"); an unknown code as it is."""
     return {
         "strong": _("Strong"),
         "moderate": _("Moderate"),
         "close": _("Close call"),
         "none": _("No verdict"),
-    }[result.confidence]
+    }.get(code, code)
 
 
 def confidence_line(bank: Bank, result: Result) -> str:

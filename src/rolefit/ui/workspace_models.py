@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from rolefit.i18n import _
 from rolefit.ui.controllers.welcome import form_name, local_time
+from rolefit.wording import confidence_name
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -116,7 +117,7 @@ def history_model(role_titles: Mapping[str, str], parent: QObject | None = None)
             recommendation = (
                 role_titles.get(session.recommendation, session.recommendation)
                 if session.recommendation
-                else _("no clear preference")
+                else _("No clear preference")
             )
         return [
             local_time(session.started),
@@ -147,12 +148,7 @@ def history_model(role_titles: Mapping[str, str], parent: QObject | None = None)
 
 
 def confidence_words(code: str | None) -> str:
-    return {
-        "strong": _("Strong"),
-        "moderate": _("Moderate"),
-        "close": _("Close call"),
-        "none": _("None"),
-    }.get(code or "", code or "")
+    return confidence_name(code or "")
 
 
 def notes_model(parent: QObject | None = None) -> RowsModel[Any]:
