@@ -16,11 +16,22 @@ one in ten short ones of 17, random answers), then, in a new encrypted workspace
 - runs ``rolefit clients --json`` and ``rolefit export --csv -o`` as a person would (a new
   process, the passcode from ROLEFIT_PASSCODE), against ``rolefit --version``;
 - measures a child process's memory after unlocking (a fresh start) and after what the
-  window does for a while (lists, filters, 200 histories), as a ratio.
+  window does for a while (lists, filters, 200 histories), as a ratio;
+- in the window (a child process on Qt's offscreen platform, and on xcb as well when
+  DISPLAY is set and xcb starts): builds RoleFit's real window as ``rolefit`` does
+  (``build_window``, ``shell.load``), unlocks the workspace through its page with the
+  passcode, and times, each until the rows are in the view and the window is painted
+  (events processed, then ``window.repaint()``): the client list shown (back from a
+  client's page), a filter set into the find field and the same filter typed a key at a
+  time (the slowest key), and a client's page with their history (10 sessions). Each is
+  printed against the workspace call alone and against a bare QTableView over a
+  QStandardItemModel of the same rows and columns, timed alternately in the same process.
+  The window's memory after browsing (lists, filters, 50 clients' histories) is printed
+  as a ratio of the same window freshly started, before the workspace was opened.
 
 Targets (issue 11): import under 60 s; client list and filter under 100 ms; a client's
-history under 50 ms; clients --json and a CSV export a few seconds at most; memory under
-1.5x a fresh start.
+history under 50 ms, in the window; clients --json and a CSV export a few seconds at
+most; memory under 1.5x a fresh start.
 """
 
 from __future__ import annotations
@@ -38,6 +49,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rolefit.bank import ChoiceItem, load_default_bank
 from rolefit.workspace import Workspace
@@ -290,6 +302,260 @@ def memory(folder: Path) -> None:
     print(f"  peak after a CSV export of everything in the same process: {peak:.0f} MiB")
 
 
+# The window, in a child process so that it starts as a person's would: one QApplication,
+# nothing of the workspace imported until it is opened. It prints one JSON object.
+WINDOW = """
+import json, statistics, sys, time
+from pathlib import Path
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
+
+from rolefit.app import build_window, create_application
+
+folder, passcode, runs, search, ref = sys.argv[1:]
+folder, runs = Path(folder), int(runs)
+
+
+def rss(field="VmRSS"):
+    for line in open("/proc/self/status"):
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+
+
+class Quiet:  # dialogs that never block: anything said fails the run at the end
+
+    def __init__(self):
+        self.said = []
+
+    def warn(self, title, text):
+        self.said.append(f"{title}: {text}")
+
+    inform = warn
+
+    def ask(self, title, text, choices, default, escape=None):
+        self.said.append(title)
+        return default
+
+    def save_path(self, *args):
+        return None
+
+    open_path = save_path
+
+    def passcode(self, *args):
+        return None
+
+    def status(self, text):
+        pass
+
+    def run(self, dialog):
+        return 0
+
+
+app = create_application()
+window, shell = build_window(None, folder)
+shell.dialogs = Quiet()
+window.show()
+shell.load()
+
+
+def painted(widget=window):
+    # Delayed layouts and model resets done, then painted now, as the next frame would.
+    app.processEvents()
+    widget.repaint()
+
+
+def ms(action):
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+painted()
+fresh = rss()
+controller = shell.workspace
+controller.open()
+painted()
+controller.entry.passcode.setText(passcode)
+unlock = ms(lambda: (controller.entry.unlock_button.click(), painted()))
+clients = controller.clients
+assert clients is not None and controller.workspace is not None, shell.dialogs.said
+workspace = controller.workspace
+page, client_page = clients.list_page, clients.client_page
+assert window.stack.currentWidget() is page
+client = workspace.client_by_ref(ref)
+
+unlocked = rss()
+# A while of browsing: lists, filters, 50 clients' histories.
+everyone = clients.clients.rows()
+for n in range(10):
+    page.search.setText(["ada", "grace 1", "weiß", "c-0004"][n % 4])
+    painted()
+page.search.clear()
+for row in everyone[:50]:
+    clients.show_client(row.id)
+    painted()
+    clients.show_clients()
+    painted()
+used, peak = rss(), rss("VmHWM")
+
+bare = QTableView()
+bare.resize(page.table.size())
+bare.show()
+
+
+def bare_table(rows):
+    # The same texts, made before: only Qt's part (items, view, layout, paint) is timed.
+    global bare_model
+    model = QStandardItemModel(len(rows), len(rows[0]) if rows else 0)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            model.setItem(r, c, QStandardItem(text))
+    bare.setModel(model)
+    bare_model = model
+    painted(bare)
+
+
+def bare_clear():  # untimed: deleting the rows before is not part of showing new ones
+    global bare_model
+    bare.setModel(QStandardItemModel())
+    bare_model = None
+    painted(bare)
+
+
+bare_model = None
+
+
+def texts(model):
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+times = {k: [] for k in ("list", "list_api", "list_bare", "filter", "filter_api",
+                         "filter_bare", "key", "history", "history_api", "history_bare")}
+for _ in range(runs):  # alternately, so that a busy moment of the machine hits all
+    page.search.clear()
+    clients.show_client(client.id)
+    painted()
+    times["list"].append(ms(lambda: (clients.show_clients(), painted())))
+    listed = texts(clients.clients)
+    times["list_api"].append(ms(lambda: workspace.list_clients()))
+    bare_clear()
+    times["list_bare"].append(ms(lambda: bare_table(listed)))
+
+    times["filter"].append(ms(lambda: (page.search.setText(search), painted())))
+    found = texts(clients.clients)
+    times["filter_api"].append(ms(lambda: workspace.list_clients(search)))
+    bare_clear()
+    times["filter_bare"].append(ms(lambda: bare_table(found)))
+    page.search.clear()
+    painted()
+    keys = []
+    for key in search:
+        keys.append(ms(lambda: (page.search.insert(key), painted())))
+    times["key"].append(max(keys))
+    assert page.search.text() == search
+
+    times["history"].append(ms(lambda: (clients.show_client(client.id), painted())))
+    assert window.stack.currentWidget() is client_page
+    shown = texts(clients.history)
+    times["history_api"].append(ms(lambda: workspace.history(client.id)))
+    bare_clear()
+    times["history_bare"].append(ms(lambda: bare_table(shown)))
+bare.close()
+
+assert not shell.dialogs.said, shell.dialogs.said
+print(json.dumps({
+    "platform": app.platformName(),
+    "window": [window.width(), window.height()],
+    "table": [page.table.viewport().width(), page.table.viewport().height()],
+    "rows": {"list": len(listed), "found": len(found), "history": len(shown),
+             "columns": [len(listed[0]), len(shown[0])]},
+    "unlock": unlock,
+    "medians": {k: statistics.median(v) for k, v in times.items()},
+    "memory": {"fresh": fresh, "unlocked": unlocked, "used": used, "peak": peak},
+}))
+window.close()
+"""
+
+
+def window(folder: Path, runs: int) -> None:
+    platforms = ["offscreen"]
+    if os.environ.get("DISPLAY"):
+        platforms.append("xcb")
+    for qpa in platforms:
+        args = [str(folder), PASSCODE, str(runs), "jurgen weis", ref(42)]
+        done = subprocess.run(
+            [sys.executable, "-c", WINDOW, *args],
+            env=dict(os.environ, QT_QPA_PLATFORM=qpa),
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            print(f"window on {qpa}: did not run ({last})")
+            continue
+        window_report(json.loads(done.stdout.splitlines()[-1]))
+
+
+def window_report(got: dict[str, Any]) -> None:
+    t, rows = got["medians"], got["rows"]
+    width, height = got["window"]
+    print(
+        f"window, Qt platform {got['platform']}, {width}x{height}; unlocking through its "
+        f"page until the client list is painted: {got['unlock']:,.0f} ms"
+    )
+
+    def line(what: str, key: str, api: str, bare: str, target: float) -> None:
+        ours = t[key]
+        print(
+            f"  {what}: {ours:,.1f} ms, {ours / t[key + '_api']:,.1f}x {api} alone "
+            f"({t[key + '_api']:,.2f} ms), {ours / t[key + '_bare']:,.1f}x {bare} "
+            f"({t[key + '_bare']:,.2f} ms); target {target:,.0f} ms: "
+            f"{'met' if ours < target else 'NOT met'}"
+        )
+
+    table = f"a bare QTableView over a QStandardItemModel of {{}} x {rows['columns'][0]}"
+    line(
+        f"client list shown, {rows['list']:,} clients (back from a client's page)",
+        "list",
+        "list_clients",
+        table.format(f"{rows['list']:,}"),
+        100,
+    )
+    line(
+        f"filter set into the find field ('jurgen weis': {rows['found']} shown)",
+        "filter",
+        "list_clients('jurgen weis')",
+        table.format(rows["found"]),
+        100,
+    )
+    print(
+        f"  the same typed a key at a time, the slowest key: {t['key']:,.1f} ms; target 100 ms: "
+        f"{'met' if t['key'] < 100 else 'NOT met'}"
+    )
+    line(
+        f"a client's page with their history, {rows['history']} sessions",
+        "history",
+        "history",
+        f"a bare QTableView over a QStandardItemModel of {rows['history']} x {rows['columns'][1]}",
+        50,
+    )
+    memory = got["memory"]
+    ratio = memory["used"] / memory["fresh"]
+    print(
+        f"  memory: {memory['used']:.1f} MiB after the list, filters and 50 histories, "
+        f"{ratio:.2f}x the window freshly started ({memory['fresh']:.1f} MiB); target 1.5x: "
+        f"{'met' if ratio < 1.5 else 'NOT met'}"
+    )
+    print(
+        f"    just after unlocking: {memory['unlocked']:.1f} MiB; "
+        f"peak until then: {memory['peak']:.0f} MiB"
+    )
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -324,6 +590,7 @@ def main() -> None:
         lists(folder, args.runs)
         commands(folder, args.runs)
         memory(folder)
+        window(folder, args.runs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

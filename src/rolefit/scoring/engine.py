@@ -133,12 +133,13 @@ def answer_effects(bank: Bank, fits: Fits) -> dict[str, list[tuple[float, str]]]
     Exact, not an approximation: the fit is a weighted mean, so changing one value changes
     it by ``weight x change / total weight``. One pass over the answers, no re-scoring.
     """
-    effects: dict[str, list[tuple[float, str]]] = {r: [] for r in bank.role_ids}
+    roles = bank.role_ids
+    effects: dict[str, list[tuple[float, str]]] = {r: [] for r in roles}
     for entry in fits.entries:
         for r, weight in enumerate(entry.weights.weights):
             if weight and fits.totals[r]:
                 delta = 100 * weight * (entry.values[r] - NEUTRAL) / fits.totals[r]
-                effects[bank.role_ids[r]].append((delta, entry.weights.item_id))
+                effects[roles[r]].append((delta, entry.weights.item_id))
     return effects
 
 
