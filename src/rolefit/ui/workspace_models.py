@@ -34,10 +34,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._headers = list(headers)
         self._cells = cells
         self._rows: list[Row] = []
+        # A row's texts, made when first asked for: a view asks for each cell several times
+        # (display, tooltip, measuring columns), and ``cells`` makes the whole row.
+        self._texts: dict[int, Sequence[str]] = {}
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}
         self.endResetModel()
 
     def clear(self) -> None:
@@ -59,7 +63,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells(self._rows[index.row()])[index.column()]
+            number = index.row()
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = self._cells(self._rows[number])
+            return texts[index.column()]
         return None
 
     def headerData(  # noqa: N802 - Qt's name

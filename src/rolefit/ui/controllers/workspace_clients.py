@@ -21,6 +21,7 @@ from rolefit.ui.pages import Pages
 from rolefit.ui.views.workspace_clients import ClientPage, ClientsPage
 from rolefit.ui.workspace_models import RowsModel, clients_model, history_model, notes_model
 from rolefit.workspace import ClientRow, Workspace, WorkspaceError, delete_words
+from rolefit.workspace.clients import folded
 
 T = TypeVar("T")
 
@@ -62,6 +63,7 @@ class ClientsController(QObject):
             {role.id: role.title for role in bank.roles}, self
         )
         self.notes: RowsModel[Any] = notes_model(self)
+        self._loaded: list[tuple[str, ClientRow]] = []  # (folded name and reference, row)
         self.list_page = ClientsPage(self.clients)
         forms = [(form, form_name(form).capitalize()) for form in bank.forms]
         self.client_page = ClientPage(self.history, self.notes, forms)
@@ -82,7 +84,7 @@ class ClientsController(QObject):
 
     def _wire(self) -> None:
         page = self.list_page
-        page.search_changed.connect(lambda _text: self.refresh())
+        page.search_changed.connect(lambda _text: self._filter())
         page.archived_toggled.connect(lambda _on: self.refresh())
         page.open_requested.connect(self.open_selected)
         page.add_requested.connect(self.add)
@@ -106,6 +108,7 @@ class ClientsController(QObject):
     def tear_down(self) -> None:
         """The workspace is locking: forget every row and delete every page."""
         self.sessions.tear_down()
+        self._loaded = []
         for model in (self.clients, self.history, self.notes):
             model.clear()
         for page in (self.list_page, self.client_page):
@@ -123,16 +126,25 @@ class ClientsController(QObject):
         self.list_page.search.setFocus()
 
     def refresh(self, select: int | None = None) -> None:
+        """Read the clients again (after a change), then show those the search finds."""
         page = self.list_page
         found = attempt(
             self._dialogs,
             _("Could not read the clients"),
-            lambda: self._workspace.list_clients(
-                page.search.text(), page.show_archived.isChecked()
-            ),
+            lambda: self._workspace.list_clients("", page.show_archived.isChecked()),
         )
-        self.clients.set_rows(found or [])
-        count = len(found or [])
+        # Each client's name and reference folded once: typing a search filters these rows
+        # (2,000 clients: about a millisecond) instead of reading and folding every client
+        # again for each key.
+        self._loaded = [(folded(f"{c.name} {c.ref}"), c) for c in found or []]
+        self._filter(select)
+
+    def _filter(self, select: int | None = None) -> None:
+        page = self.list_page
+        words = folded(page.search.text()).split()
+        shown = [c for text, c in self._loaded if all(word in text for word in words)]
+        self.clients.set_rows(shown)
+        count = len(shown)
         page.count.setText(ngettext("{n} client", "{n} clients", count).format(n=count))
         if select is not None:
             for row, client in enumerate(self.clients.rows()):

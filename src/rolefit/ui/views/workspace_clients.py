@@ -47,7 +47,7 @@ def table_view(name: str, model: QAbstractItemModel, many: bool = False) -> QTab
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setResizeContentsPrecision(200)  # measure a few hundred rows, not 2,000
+    header.setResizeContentsPrecision(50)  # measure the first rows, not 2,000
     model.modelReset.connect(lambda: fit_columns(view))
     return view
 
