@@ -46,6 +46,7 @@ def start(qtbot, seeded, tmp_path, sees):
     clients.open_selected()
     page = clients.client_page
     page.form.setCurrentIndex(page.form.findData("short"))
+    assert not page.sees.isChecked()  # showing the result is the counsellor's choice to make
     page.sees.setChecked(sees)
     page.start_button.click()
     assert controller.in_client_mode

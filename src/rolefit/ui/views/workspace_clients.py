@@ -243,7 +243,7 @@ class ClientPage(QWidget):
         form_label = QLabel(_("New session, fo&rm:"))
         form_label.setBuddy(self.form)
         self.sees = QCheckBox(_("Client sees the res&ult"))
-        self.sees.setChecked(True)
+        self.sees.setChecked(False)  # the safe side: the counsellor shows it
         self.sees.setAccessibleName(_("The client sees the result at the end"))
         self.start_button = button(
             _("&Start session for client"), _("Start a session for this client")
