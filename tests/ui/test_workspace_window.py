@@ -148,6 +148,7 @@ def test_a_client_s_sessions_notes_comparison_and_statistics(qtbot, data, tmp_pa
     session_page = sessions.session_page
     assert window.stack.currentWidget() is session_page
     assert session_page.result.headline.text()
+    assert session_page.about.text().startswith(f"{NAME} ({REF}): ")  # whose session it is
     session_page.notes.setPlainText("Tired today")
     session_page.save_notes_button.click()
     session_page.sees.click()
@@ -167,6 +168,7 @@ def test_a_client_s_sessions_notes_comparison_and_statistics(qtbot, data, tmp_pa
     assert window.stack.currentWidget() is compare
     assert compare.fits.model().rowCount() == 3 and compare.answers.model().rowCount() > 0
     assert "Then:" in compare.summary.text()
+    assert compare.heading.text() == f"{NAME}: two sessions compared"
     compare.back_button.click()
     # Both summaries in one PDF; a place that cannot be written is said, not a crash.
     client_page.history.selectAll()

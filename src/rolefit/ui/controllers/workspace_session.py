@@ -98,15 +98,21 @@ class SessionsController(QObject):
         page.result.show_result(rendered.bank, rendered.result, words, can_go_back=True)
         page.notes.setPlainText(found.notes)
         page.sees.setChecked(found.client_sees_result)
+        client = self._workspace.client(found.client_id) if found.client_id else None
+        who = f"{client.name} ({client.ref})" if client is not None else ""
         page.about.setText(
-            _("{form} questionnaire taken {when}, bank {bank} {version}").format(
-                form=form_name(found.record.form).capitalize(),
+            _("{who}: {form} questionnaire taken {when}, bank {bank} {version}").format(
+                who=who,
+                form=form_name(found.record.form),
                 when=local_time(found.record.started),
                 bank=found.record.bank_id,
                 version=found.record.bank_version,
             )
         )
-        self._pages.show(page, _("Session of {when}").format(when=local_time(found.record.started)))
+        self._pages.show(
+            page,
+            _("{who}: session of {when}").format(who=who, when=local_time(found.record.started)),
+        )
 
     def _session_page(self) -> SessionPage:
         if self.session_page is None:
@@ -233,7 +239,17 @@ class SessionsController(QObject):
             from rolefit.ui.controllers.workspace_views import show_comparison
 
             self.compare_page = show_comparison(self, found)
-            self._pages.show(self.compare_page, _("Two sessions compared"))
+            first = self._workspace.session(ids[0])
+            client = (
+                self._workspace.client(first.client_id)
+                if first is not None and first.client_id
+                else None
+            )
+            title = _("Two sessions compared")
+            if client is not None:
+                title = _("{name}: two sessions compared").format(name=client.name)
+                self.compare_page.heading.setText(title)
+            self._pages.show(self.compare_page, title)
 
     # -- the whole workspace -------------------------------------------------------------------
 
