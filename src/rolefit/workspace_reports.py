@@ -103,23 +103,11 @@ def report(workspace: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PySide6.QtGui import QGuiApplication
 
-    from rolefit.report import SummaryContent, write_pdfs
+    from rolefit.report import session_summary, write_pdfs
     from rolefit.report.summary import named_page_size
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    contents = [
-        SummaryContent(
-            p.bank,
-            p.result,
-            p.client_name or p.client_ref,
-            p.day,
-            counsellor=p.counsellor,
-            notes=p.notes,
-            counsellor_copy=args.counsellor_copy,
-            answers=p.answers,
-        )
-        for p in parts
-    ]
+    contents = [session_summary(p, args.counsellor_copy) for p in parts]
     write_pdfs(args.output, contents, named_page_size(args.page))
     print(
         ngettext(

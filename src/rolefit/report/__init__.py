@@ -5,6 +5,7 @@ from rolefit.report.summary import (
     SummaryContent,
     page_size_for_locale,
     render_summary,
+    session_summary,
     write_pdf,
     write_pdfs,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "paint_fit_chart",
     "paint_profile_chart",
     "render_summary",
+    "session_summary",
     "write_pdf",
     "write_pdfs",
 ]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -28,6 +29,9 @@ from rolefit.report.charts import ChartColors, paint_fit_chart, paint_profile_ch
 from rolefit.scoring import Result
 from rolefit.wording import headings, result_words
 from rolefit.wording_flags import validity_words
+
+if TYPE_CHECKING:
+    from rolefit.workspace import SummaryParts
 
 ChartPainter = Callable[[QPainter, QRectF, Bank, Result, ChartColors], None]
 
@@ -49,6 +53,20 @@ class SummaryContent:
     notes: str = ""  # the session's notes, printed when given
     counsellor_copy: bool = False  # adds the validity section (needs ``answers``)
     answers: Mapping[str, int | str] | None = None
+
+
+def session_summary(parts: SummaryParts, counsellor_copy: bool = False) -> SummaryContent:
+    """The summary of a workspace session, as the window and ``rolefit report`` print it."""
+    return SummaryContent(
+        parts.bank,
+        parts.result,
+        parts.client_name or parts.client_ref,
+        parts.day,
+        counsellor=parts.counsellor,
+        notes=parts.notes,
+        counsellor_copy=counsellor_copy,
+        answers=parts.answers,
+    )
 
 
 def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:

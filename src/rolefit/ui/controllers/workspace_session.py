@@ -14,27 +14,12 @@ from rolefit.ui.controllers.welcome import form_name, local_time
 from rolefit.ui.controllers.workspace_clients import attempt, succeeded
 from rolefit.ui.dialogs import Dialogs, pdf_kinds
 from rolefit.ui.pages import Pages
-from rolefit.workspace import ClientRow, SummaryParts, Workspace, WorkspaceSession
+from rolefit.workspace import ClientRow, Workspace, WorkspaceSession
 
 if TYPE_CHECKING:
     from rolefit.report import SummaryContent
     from rolefit.ui.controllers.workspace_clients import ClientsController
     from rolefit.ui.views.workspace_session import ComparePage, SessionPage, StatsPage
-
-
-def content_of(parts: SummaryParts) -> SummaryContent:
-    """What the printed summary of a workspace session shows (as ``rolefit report``)."""
-    from rolefit.report import SummaryContent
-
-    return SummaryContent(
-        parts.bank,
-        parts.result,
-        parts.client_name or parts.client_ref,
-        parts.day,
-        counsellor=parts.counsellor,
-        notes=parts.notes,
-        answers=parts.answers,
-    )
 
 
 class SessionsController(QObject):
@@ -163,7 +148,9 @@ class SessionsController(QObject):
             _("Could not make the summary"),
             lambda: self._workspace.summary_parts([shown.record.id]),
         )
-        return content_of(parts[0]) if parts else None
+        from rolefit.report import session_summary
+
+        return session_summary(parts[0]) if parts else None
 
     def print_shown(self) -> None:
         from rolefit.ui.controllers.results import summary_preview
@@ -208,7 +195,9 @@ class SessionsController(QObject):
             lambda: self._workspace.summary_parts(ids),
         )
         if parts:
-            self._write_pdf([content_of(p) for p in parts], parts[0].client_ref)
+            from rolefit.report import session_summary
+
+            self._write_pdf([session_summary(p) for p in parts], parts[0].client_ref)
 
     def _write_pdf(self, contents: list[SummaryContent], who: str) -> None:
         from rolefit.report import write_pdfs
