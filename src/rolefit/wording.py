@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from rolefit.bank.model import Bank, ChoiceItem, Item
 from rolefit.i18n import _, ngettext
-from rolefit.scoring.result import Reason, Result
+from rolefit.scoring.result import Reason, Result, caps_the_verdict
 from rolefit.wording_flags import (
     FlagWords,
     flag_words,
@@ -148,7 +148,7 @@ def confidence_line(bank: Bank, result: Result) -> str:
         and result.answered < params.strong_min_answers
         and result.margin >= params.strong_margin
         and result.separation >= params.strong_z
-        and not any(f.code != "incomplete" for f in result.flags)
+        and not caps_the_verdict(result.flags)
     ):
         explanation = _(
             "The recommended role is well ahead, but {answered} answers are too few for "

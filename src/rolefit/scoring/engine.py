@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rolefit.bank.model import Bank, ChoiceItem, LikertItem
 from rolefit.scoring.answers import Answers, AnswerValue
-from rolefit.scoring.result import Reason, Result
+from rolefit.scoring.result import Reason, Result, caps_the_verdict
 from rolefit.scoring.validity import answers_needed, check_validity
 from rolefit.scoring.verdict import Entry, judge
 from rolefit.scoring.weights import NEUTRAL, bank_weights, item_values
@@ -90,7 +90,7 @@ def score_answers(bank: Bank, answers: Answers) -> Result:
     flags = check_validity(bank, answers.form, given, fits)
     needed = answers_needed(bank, answers.form)
     enough = len(given) >= needed and all(fits.totals)
-    serious = any(f.code != "incomplete" for f in flags)
+    serious = caps_the_verdict(flags)
     # A flag, or too few answers to rule out a chance pattern, caps the band at moderate.
     capped = serious or len(given) < bank.scoring.strong_min_answers
     verdict = judge(bank.scoring, fits.entries, fits.totals, fits.fit, capped, enough)

@@ -8,7 +8,7 @@ after RoleFit's wording changes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -46,6 +46,12 @@ class Flag:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "facts", _frozen(self.facts or {}))
+
+
+def caps_the_verdict(flags: Iterable[Flag]) -> bool:
+    """Whether any of ``flags`` holds the band below strong: all but ``incomplete``, which
+    already withholds the verdict itself when the answers are too few."""
+    return any(f.code != "incomplete" for f in flags)
 
 
 @dataclass(frozen=True)
