@@ -90,9 +90,21 @@ def folded(text: str) -> str:
 
 def matches(client: ClientRow, search: str) -> bool:
     """Whether every word of ``search`` is in the client's name or reference."""
-    words = folded(search).split()
-    haystack = folded(f"{client.name} {client.ref}")
-    return all(word in haystack for word in words)
+    return found_in(searched_text(client), search_words(search))
+
+
+def searched_text(client: ClientRow) -> str:
+    """What a search looks in: the client's name and reference, folded."""
+    return folded(f"{client.name} {client.ref}")
+
+
+def search_words(search: str) -> list[str]:
+    return folded(search).split()
+
+
+def found_in(text: str, words: list[str]) -> bool:
+    """Whether every one of ``words`` (from ``search_words``) is in ``searched_text``."""
+    return all(word in text for word in words)
 
 
 def find(db: sqlite3.Connection, client_id: int) -> ClientRow | None:

@@ -21,7 +21,7 @@ from rolefit.ui.pages import Pages
 from rolefit.ui.views.workspace_clients import ClientPage, ClientsPage
 from rolefit.ui.workspace_models import RowsModel, clients_model, history_model, notes_model
 from rolefit.workspace import ClientRow, Workspace, WorkspaceError, delete_words
-from rolefit.workspace.clients import folded
+from rolefit.workspace.clients import found_in, search_words, searched_text
 
 T = TypeVar("T")
 
@@ -136,13 +136,13 @@ class ClientsController(QObject):
         # Each client's name and reference folded once: typing a search filters these rows
         # (2,000 clients: about a millisecond) instead of reading and folding every client
         # again for each key.
-        self._loaded = [(folded(f"{c.name} {c.ref}"), c) for c in found or []]
+        self._loaded = [(searched_text(c), c) for c in found or []]
         self._filter(select)
 
     def _filter(self, select: int | None = None) -> None:
         page = self.list_page
-        words = folded(page.search.text()).split()
-        shown = [c for text, c in self._loaded if all(word in text for word in words)]
+        words = search_words(page.search.text())
+        shown = [c for text, c in self._loaded if found_in(text, words)]
         self.clients.set_rows(shown)
         count = len(shown)
         page.count.setText(ngettext("{n} client", "{n} clients", count).format(n=count))
